@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * flowstat: zone-based security flow engine, generic netlink API.
+ *
+ * This header is the single source of truth for the netlink contract
+ * between flowstat.ko and the flowstat tool. Family name "flowstat",
+ * version 1. Every command is strictly validated; every attribute set
+ * starts at 1. Everything is per network namespace: a request acts on the
+ * namespace of the socket that sent it.
+ *
+ * FLOWSTAT_CMD_CONFIG_SET (admin: CAP_NET_ADMIN in the netns' user ns)
+ *   Replace the whole configuration in one atomic step. The message body
+ *   holds top-level attributes, some of which repeat (each repetition is one
+ *   object, in order), so that a configuration is not bound by the 64 KiB
+ *   limit of one nested attribute:
+ *     FLOWSTAT_A_CFG_DEFAULT_POLICY  u8, enum flowstat_action, PERMIT or DENY;
+ *                                   absent means DENY (deny-all)
+ *     FLOWSTAT_A_CFG_ZONE            nest, repeated, one per security zone:
+ *       FLOWSTAT_A_ZONE_NAME         string, 1..FLOWSTAT_NAME_MAX-1 bytes
+ *       FLOWSTAT_A_ZONE_SERVICES     u32, bitmask of enum flowstat_service
+ *                                   (host-inbound system-services)
+ *       FLOWSTAT_A_ZONE_PROTOCOLS    u32, bitmask of enum flowstat_protocol
+ *                                   (host-inbound protocols)
+ *       FLOWSTAT_A_ZONE_IFACE        nest, repeated, one per bound interface:
+ *         FLOWSTAT_A_IFACE_NAME      string, Linux name or alias (with an
+ *                                   optional ".0" unit), 1..FLOWSTAT_IFNAME_MAX-1
+ *         FLOWSTAT_A_IFACE_SERVICES  u32, like ZONE_SERVICES; present means
+ *                                   the interface's host-inbound settings
+ *                                   replace the zone's
+ *         FLOWSTAT_A_IFACE_PROTOCOLS u32, like ZONE_PROTOCOLS (same rule)
+ *     FLOWSTAT_A_CFG_POLICY          nest, repeated, in evaluation order:
+ *       FLOWSTAT_A_POLICY_NAME       string, unique within its zone pair
+ *       FLOWSTAT_A_POLICY_FROM_ZONE  string, a configured zone
+ *       FLOWSTAT_A_POLICY_TO_ZONE    string, a configured zone
+ *       FLOWSTAT_A_POLICY_ACTION     u8, enum flowstat_action
+ *   Nothing is changed unless the whole request is valid; errors carry an
+ *   extack message. Existing sessions are re-checked against the new
+ *   policies; those no longer permitted are closed.
+ *
+ * FLOWSTAT_CMD_CONFIG_GET (dump; read-only, open to all: the configuration
+ *   holds no secrets and operators read it without privileges)
+ *   One message per object: first one with FLOWSTAT_A_CFG_DEFAULT_POLICY
+ *   and FLOWSTAT_A_CFG_GENERATION (u32, bumped by every CONFIG_SET), then
+ *   one FLOWSTAT_A_CFG_ZONE per zone, then one FLOWSTAT_A_CFG_POLICY per
+ *   policy, in configured order. Resumable; NLM_F_DUMP_INTR if the
+ *   configuration changed during the dump.
+ *
+ * FLOWSTAT_CMD_IFSTATS_GET (dump; read-only, open to all: counters only)
+ *   One message per interface of the namespace, in ifindex order:
+ *     FLOWSTAT_A_IFSTATS_IFINDEX     u32
+ *     FLOWSTAT_A_IFSTATS_IFNAME      string, the Linux name
+ *     FLOWSTAT_A_IFSTATS_ZONE        string, absent if bound to no zone
+ *     FLOWSTAT_A_IFSTATS_SERVICES    u32, effective host-inbound services
+ *     FLOWSTAT_A_IFSTATS_PROTOCOLS   u32, effective host-inbound protocols
+ *     FLOWSTAT_A_IFSTATS_CLEARED     u64, wall-clock seconds (UNIX time) of
+ *                                   the last clear; 0 means never
+ *     FLOWSTAT_A_IFSTATS_BASE        nest, the device's own counters as they
+ *                                   were at the last clear (all 0 if never),
+ *                                   attributes enum flowstat_devstat, u64
+ *     FLOWSTAT_A_IFSTATS_RATE        nest, transit rates from the kernel's
+ *                                   estimator, attributes enum
+ *                                   flowstat_rate, u64 (bits or packets per
+ *                                   second)
+ *     FLOWSTAT_A_IFSTATS_COUNTERS    nest, one u64 per counter since the last
+ *                                   clear; attribute type is enum
+ *                                   flowstat_counter + 1
+ *     FLOWSTAT_A_IFSTATS_PAD         padding for 64-bit attributes
+ *
+ * FLOWSTAT_CMD_STATS_GET (do; read-only, open to all)
+ *   Reply: FLOWSTAT_A_STATS_COUNTERS (nest, as IFSTATS_COUNTERS, summed over
+ *   all interfaces of the namespace) and the session figures
+ *   FLOWSTAT_A_STATS_SESSIONS_* (u64): current, maximum allowed, created and
+ *   deleted since the namespace started, current TCP/UDP/ICMP/other.
+ *
+ * FLOWSTAT_CMD_STATS_CLEAR (admin)
+ *   FLOWSTAT_A_STATS_IFINDEX u32: clear one interface; absent: clear all.
+ *   Zeroes the flow counters (by recording a baseline; the per-CPU counters
+ *   themselves are never written from outside the packet path) and records
+ *   the device's own counters as the new baseline and the time.
+ */
+#ifndef _UAPI_LINUX_FLOWSTAT_H
+#define _UAPI_LINUX_FLOWSTAT_H
+
+#define FLOWSTAT_GENL_NAME "flowstat"
+#define FLOWSTAT_GENL_VERSION 1
+
+/* Zone and policy names, including the terminating NUL. */
+#define FLOWSTAT_NAME_MAX 64
+/* Interface names or aliases (IFALIASZ is 256), including the NUL. */
+#define FLOWSTAT_IFNAME_MAX 256
+
+enum flowstat_cmd {
+	FLOWSTAT_CMD_UNSPEC,
+	FLOWSTAT_CMD_CONFIG_SET,
+	FLOWSTAT_CMD_CONFIG_GET,
+	FLOWSTAT_CMD_IFSTATS_GET,
+	FLOWSTAT_CMD_STATS_GET,
+	FLOWSTAT_CMD_STATS_CLEAR,
+	__FLOWSTAT_CMD_MAX
+};
+#define FLOWSTAT_CMD_MAX (__FLOWSTAT_CMD_MAX - 1)
+
+enum flowstat_action {
+	FLOWSTAT_ACTION_DENY,
+	FLOWSTAT_ACTION_PERMIT,
+	FLOWSTAT_ACTION_REJECT,
+	__FLOWSTAT_ACTION_MAX
+};
+#define FLOWSTAT_ACTION_MAX (__FLOWSTAT_ACTION_MAX - 1)
+
+/* host-inbound-traffic system-services; bit numbers of a u32 mask. */
+enum flowstat_service {
+	FLOWSTAT_SVC_PING,		/* ICMP/ICMPv6 echo request */
+	FLOWSTAT_SVC_SSH,		/* tcp/22 */
+	FLOWSTAT_SVC_TELNET,		/* tcp/23 */
+	FLOWSTAT_SVC_FTP,		/* tcp/21 */
+	FLOWSTAT_SVC_HTTP,		/* tcp/80 */
+	FLOWSTAT_SVC_HTTPS,		/* tcp/443 */
+	FLOWSTAT_SVC_DNS,		/* udp/53, tcp/53 */
+	FLOWSTAT_SVC_NTP,		/* udp/123 */
+	FLOWSTAT_SVC_SNMP,		/* udp/161 */
+	FLOWSTAT_SVC_TRACEROUTE,	/* udp/33434-33523 */
+	FLOWSTAT_SVC_IKE,		/* udp/500, udp/4500 */
+	FLOWSTAT_SVC_DHCP,		/* udp/67, udp/68 */
+	FLOWSTAT_SVC_DHCPV6,		/* udp/546, udp/547 */
+	FLOWSTAT_SVC_TFTP,		/* udp/69 */
+	FLOWSTAT_SVC_NETCONF,		/* tcp/830 */
+	__FLOWSTAT_SVC_MAX
+};
+#define FLOWSTAT_SVC_MAX (__FLOWSTAT_SVC_MAX - 1)
+#define FLOWSTAT_SVC_ALL ((1U << __FLOWSTAT_SVC_MAX) - 1)
+
+/* host-inbound-traffic protocols; bit numbers of a u32 mask. */
+enum flowstat_protocol {
+	FLOWSTAT_PROTO_BGP,		/* tcp/179 */
+	FLOWSTAT_PROTO_OSPF,		/* IP protocol 89 over IPv4 */
+	FLOWSTAT_PROTO_OSPF3,		/* IP protocol 89 over IPv6 */
+	FLOWSTAT_PROTO_RIP,		/* udp/520 */
+	FLOWSTAT_PROTO_RIPNG,		/* udp/521 */
+	FLOWSTAT_PROTO_VRRP,		/* IP protocol 112 */
+	FLOWSTAT_PROTO_PIM,		/* IP protocol 103 */
+	FLOWSTAT_PROTO_BFD,		/* udp/3784, udp/3785 */
+	FLOWSTAT_PROTO_LDP,		/* tcp/646, udp/646 */
+	__FLOWSTAT_PROTO_MAX
+};
+#define FLOWSTAT_PROTO_MAX (__FLOWSTAT_PROTO_MAX - 1)
+#define FLOWSTAT_PROTO_ALL ((1U << __FLOWSTAT_PROTO_MAX) - 1)
+
+/*
+ * Per-interface counters. Byte counts are L3 lengths: the IP (or IPv6)
+ * header plus payload as the hook sees it (after reassembly), no link-layer
+ * header. Drop counters are in the display order of
+ * `show interfaces flow-statistics`; each dropped packet moves exactly one.
+ */
+enum flowstat_counter {
+	FLOWSTAT_CTR_LOCAL_IN_PACKETS,
+	FLOWSTAT_CTR_LOCAL_IN_BYTES,
+	FLOWSTAT_CTR_LOCAL_OUT_PACKETS,
+	FLOWSTAT_CTR_LOCAL_OUT_BYTES,
+	FLOWSTAT_CTR_TRANSIT_IN_PACKETS,
+	FLOWSTAT_CTR_TRANSIT_IN_BYTES,
+	FLOWSTAT_CTR_TRANSIT_OUT_PACKETS,
+	FLOWSTAT_CTR_TRANSIT_OUT_BYTES,
+	/* Flow input statistics */
+	FLOWSTAT_CTR_IN_SELF,
+	FLOWSTAT_CTR_IN_ICMP,
+	FLOWSTAT_CTR_IN_VPN,
+	FLOWSTAT_CTR_IN_MULTICAST,
+	FLOWSTAT_CTR_IN_PERMIT_BYTES,
+	FLOWSTAT_CTR_IN_CONNECTIONS,
+	/* Flow output statistics */
+	FLOWSTAT_CTR_OUT_MULTICAST,
+	FLOWSTAT_CTR_OUT_PERMIT_BYTES,
+	/* Flow error statistics (packets dropped due to) */
+	FLOWSTAT_CTR_DROP_ADDRESS_SPOOFING,
+	FLOWSTAT_CTR_DROP_AUTH_FAILED,
+	FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS,
+	FLOWSTAT_CTR_DROP_INVALID_ZONE,
+	FLOWSTAT_CTR_DROP_MULTIPLE_USER_AUTH,
+	FLOWSTAT_CTR_DROP_MULTIPLE_INCOMING_NAT,
+	FLOWSTAT_CTR_DROP_NO_PARENT_FOR_GATE,
+	FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED,
+	FLOWSTAT_CTR_DROP_NO_MINOR_SESSION,
+	FLOWSTAT_CTR_DROP_NO_MORE_SESSIONS,
+	FLOWSTAT_CTR_DROP_NO_NAT_GATE,
+	FLOWSTAT_CTR_DROP_NO_ROUTE,
+	FLOWSTAT_CTR_DROP_NO_SA,
+	FLOWSTAT_CTR_DROP_NO_TUNNEL,
+	FLOWSTAT_CTR_DROP_NO_SESSION_FOR_GATE,
+	FLOWSTAT_CTR_DROP_NO_ZONE,
+	FLOWSTAT_CTR_DROP_POLICY_DENIED,
+	FLOWSTAT_CTR_DROP_SA_NOT_ACTIVE,
+	FLOWSTAT_CTR_DROP_TCP_OUT_OF_WINDOW,
+	FLOWSTAT_CTR_DROP_SYN_ATTACK,
+	FLOWSTAT_CTR_DROP_USER_AUTH_ERRORS,
+	__FLOWSTAT_CTR_MAX
+};
+#define FLOWSTAT_CTR_MAX (__FLOWSTAT_CTR_MAX - 1)
+#define FLOWSTAT_CTR_DROP_FIRST FLOWSTAT_CTR_DROP_ADDRESS_SPOOFING
+
+/* The device's own counters (rtnl_link_stats64), recorded at clear time. */
+enum flowstat_devstat {
+	FLOWSTAT_DEVSTAT_UNSPEC,
+	FLOWSTAT_DEVSTAT_RX_PACKETS,
+	FLOWSTAT_DEVSTAT_TX_PACKETS,
+	FLOWSTAT_DEVSTAT_RX_BYTES,
+	FLOWSTAT_DEVSTAT_TX_BYTES,
+	FLOWSTAT_DEVSTAT_PAD,
+	__FLOWSTAT_DEVSTAT_MAX
+};
+#define FLOWSTAT_DEVSTAT_MAX (__FLOWSTAT_DEVSTAT_MAX - 1)
+
+/* Transit rates, exponentially weighted over a few seconds. */
+enum flowstat_rate {
+	FLOWSTAT_RATE_UNSPEC,
+	FLOWSTAT_RATE_IN_BPS,
+	FLOWSTAT_RATE_OUT_BPS,
+	FLOWSTAT_RATE_IN_PPS,
+	FLOWSTAT_RATE_OUT_PPS,
+	FLOWSTAT_RATE_PAD,
+	__FLOWSTAT_RATE_MAX
+};
+#define FLOWSTAT_RATE_MAX (__FLOWSTAT_RATE_MAX - 1)
+
+/* Attribute type of counter C inside a COUNTERS nest; 0 is reserved. */
+#define FLOWSTAT_A_COUNTER(c) ((c) + 1)
+#define FLOWSTAT_A_COUNTER_PAD (__FLOWSTAT_CTR_MAX + 1)
+#define FLOWSTAT_A_COUNTER_MAX FLOWSTAT_A_COUNTER_PAD
+
+enum flowstat_attr_cfg {
+	FLOWSTAT_A_CFG_UNSPEC,
+	FLOWSTAT_A_CFG_DEFAULT_POLICY,
+	FLOWSTAT_A_CFG_ZONE,
+	FLOWSTAT_A_CFG_POLICY,
+	FLOWSTAT_A_CFG_GENERATION,
+	__FLOWSTAT_A_CFG_MAX
+};
+#define FLOWSTAT_A_CFG_MAX (__FLOWSTAT_A_CFG_MAX - 1)
+
+enum flowstat_attr_zone {
+	FLOWSTAT_A_ZONE_UNSPEC,
+	FLOWSTAT_A_ZONE_NAME,
+	FLOWSTAT_A_ZONE_SERVICES,
+	FLOWSTAT_A_ZONE_PROTOCOLS,
+	FLOWSTAT_A_ZONE_IFACE,
+	__FLOWSTAT_A_ZONE_MAX
+};
+#define FLOWSTAT_A_ZONE_MAX (__FLOWSTAT_A_ZONE_MAX - 1)
+
+enum flowstat_attr_iface {
+	FLOWSTAT_A_IFACE_UNSPEC,
+	FLOWSTAT_A_IFACE_NAME,
+	FLOWSTAT_A_IFACE_SERVICES,
+	FLOWSTAT_A_IFACE_PROTOCOLS,
+	__FLOWSTAT_A_IFACE_MAX
+};
+#define FLOWSTAT_A_IFACE_MAX (__FLOWSTAT_A_IFACE_MAX - 1)
+
+enum flowstat_attr_policy {
+	FLOWSTAT_A_POLICY_UNSPEC,
+	FLOWSTAT_A_POLICY_NAME,
+	FLOWSTAT_A_POLICY_FROM_ZONE,
+	FLOWSTAT_A_POLICY_TO_ZONE,
+	FLOWSTAT_A_POLICY_ACTION,
+	__FLOWSTAT_A_POLICY_MAX
+};
+#define FLOWSTAT_A_POLICY_MAX (__FLOWSTAT_A_POLICY_MAX - 1)
+
+enum flowstat_attr_ifstats {
+	FLOWSTAT_A_IFSTATS_UNSPEC,
+	FLOWSTAT_A_IFSTATS_IFINDEX,
+	FLOWSTAT_A_IFSTATS_IFNAME,
+	FLOWSTAT_A_IFSTATS_ZONE,
+	FLOWSTAT_A_IFSTATS_SERVICES,
+	FLOWSTAT_A_IFSTATS_PROTOCOLS,
+	FLOWSTAT_A_IFSTATS_CLEARED,
+	FLOWSTAT_A_IFSTATS_BASE,
+	FLOWSTAT_A_IFSTATS_RATE,
+	FLOWSTAT_A_IFSTATS_COUNTERS,
+	FLOWSTAT_A_IFSTATS_PAD,
+	__FLOWSTAT_A_IFSTATS_MAX
+};
+#define FLOWSTAT_A_IFSTATS_MAX (__FLOWSTAT_A_IFSTATS_MAX - 1)
+
+enum flowstat_attr_stats {
+	FLOWSTAT_A_STATS_UNSPEC,
+	FLOWSTAT_A_STATS_IFINDEX,
+	FLOWSTAT_A_STATS_COUNTERS,
+	FLOWSTAT_A_STATS_SESSIONS_CURRENT,
+	FLOWSTAT_A_STATS_SESSIONS_MAX,
+	FLOWSTAT_A_STATS_SESSIONS_CREATED,
+	FLOWSTAT_A_STATS_SESSIONS_DELETED,
+	FLOWSTAT_A_STATS_SESSIONS_TCP,
+	FLOWSTAT_A_STATS_SESSIONS_UDP,
+	FLOWSTAT_A_STATS_SESSIONS_ICMP,
+	FLOWSTAT_A_STATS_SESSIONS_OTHER,
+	FLOWSTAT_A_STATS_PAD,
+	__FLOWSTAT_A_STATS_MAX
+};
+#define FLOWSTAT_A_STATS_MAX (__FLOWSTAT_A_STATS_MAX - 1)
+
+#endif /* _UAPI_LINUX_FLOWSTAT_H */
