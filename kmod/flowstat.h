@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * flowstat: objects shared between the module's files.
+ *
+ * Locking in one paragraph: the packet path runs under rcu_read_lock (BH
+ * disabled on the input and forward hooks, preemptible process context on
+ * LOCAL_OUT) and only reads the published view (configuration + interface
+ * bindings), looks sessions up in an RCU rhashtable and bumps per-CPU
+ * counters. Everything that changes a view runs in process context under
+ * the per-netns mutex fsn->lock; RTNL, when held, is always taken first.
+ */
+#ifndef _FLOWSTAT_H
+#define _FLOWSTAT_H
+
+#include <linux/types.h>
+#include <linux/kref.h>
+#include <linux/mutex.h>
+#include <linux/netfilter.h>
+#include <linux/percpu_counter.h>
+#include <linux/rhashtable.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+#include <net/netns/generic.h>
+#include <net/netlink.h>
+#include <linux/flowstat.h>
+
+#define FS_MAX_ZONES 1024
+#define FS_MAX_POLICIES (1U << 20)
+#define FS_MAX_IFACES 65536
+
+/* ------------------------------------------------------------------ */
+/* Configuration: immutable once published.                            */
+
+/**
+ * struct fs_zone - a security zone
+ * @name: zone name
+ * @services: host-inbound system-services (enum flowstat_service bits)
+ * @protocols: host-inbound protocols (enum flowstat_protocol bits)
+ */
+struct fs_zone {
+	char name[FLOWSTAT_NAME_MAX];
+	u32 services;
+	u32 protocols;
+};
+
+/**
+ * struct fs_iface_cfg - an interface binding as configured
+ * @name: Linux name or alias, as the user wrote it (kept for round trip)
+ * @zone: index into fs_config.zones
+ * @own_host_inbound: the interface's settings replace the zone's
+ * @services: host-inbound services when @own_host_inbound
+ * @protocols: host-inbound protocols when @own_host_inbound
+ */
+struct fs_iface_cfg {
+	char name[FLOWSTAT_IFNAME_MAX];
+	u32 zone;
+	bool own_host_inbound;
+	u32 services;
+	u32 protocols;
+};
+
+/**
+ * struct fs_policy - one zone-pair policy
+ * @name: policy name, unique within its zone pair
+ * @from: ingress zone index
+ * @to: egress zone index
+ * @action: enum flowstat_action
+ * @index: 1-based position in the configuration (Junos "P/INDEX")
+ */
+struct fs_policy {
+	char name[FLOWSTAT_NAME_MAX];
+	u32 from;
+	u32 to;
+	u8 action;
+	u32 index;
+};
+
+/** struct fs_policy_list - the policies of one zone pair, in order */
+struct fs_policy_list {
+	u32 n;
+	u32 idx[];
+};
+
+/**
+ * struct fs_config - one complete configuration
+ * @ref: held by every view that uses it
+ * @rcu: freed after a grace period
+ * @gen: bumped by every CONFIG_SET in the namespace, never 0
+ * @default_action: FLOWSTAT_ACTION_PERMIT or _DENY
+ * @pairs: n_zones * n_zones lists, NULL for a pair without policies
+ */
+struct fs_config {
+	struct kref ref;
+	struct rcu_head rcu;
+	u32 gen;
+	u8 default_action;
+	u32 n_zones;
+	u32 n_ifaces;
+	u32 n_policies;
+	struct fs_zone *zones;
+	struct fs_iface_cfg *ifaces;
+	struct fs_policy *policies;
+	struct fs_policy_list **pairs;
+};
+
+/**
+ * struct fs_binding - a live interface bound to a zone
+ * @ifindex: 0 marks a free slot
+ * @zone: index into the view's configuration zones
+ * @services: effective host-inbound services
+ * @protocols: effective host-inbound protocols
+ */
+struct fs_binding {
+	int ifindex;
+	u32 zone;
+	u32 services;
+	u32 protocols;
+};
+
+/**
+ * struct fs_view - what the packet path reads: a configuration and the
+ * interfaces that currently carry its zones. Rebuilt when either changes.
+ * @gen: bumped on every publish; sessions remember the view they were
+ *	last checked against
+ * @mask: size of @bind minus one (a power of two, open addressing)
+ */
+struct fs_view {
+	struct rcu_head rcu;
+	struct fs_config *cfg;
+	u32 gen;
+	u32 mask;
+	struct fs_binding bind[];
+};
+
+/* ------------------------------------------------------------------ */
+/* Counters                                                            */
+
+struct fs_pcpu_ctr {
+	u64_stats_t c[__FLOWSTAT_CTR_MAX];
+	struct u64_stats_sync syncp;
+};
+
+enum { FS_RATE_IN_BPS, FS_RATE_OUT_BPS, FS_RATE_IN_PPS, FS_RATE_OUT_PPS,
+       __FS_RATE_MAX };
+enum { FS_DEV_RX_PACKETS, FS_DEV_TX_PACKETS, FS_DEV_RX_BYTES,
+       FS_DEV_TX_BYTES, __FS_DEV_MAX };
+
+/**
+ * struct fs_ifstats - counters of one interface of a namespace
+ * @pcpu: written by the packet path only
+ * @base: counter values at the last clear (under fsn->lock)
+ * @dev_base: the device's own counters at the last clear
+ * @cleared: wall-clock seconds of the last clear, 0 for never
+ * @est_last: transit totals at the previous estimator tick
+ * @rate: estimated rates, enum FS_RATE_*
+ */
+struct fs_ifstats {
+	struct rcu_head rcu;
+	int ifindex;
+	struct fs_pcpu_ctr __percpu *pcpu;
+	u64 base[__FLOWSTAT_CTR_MAX];
+	u64 dev_base[__FS_DEV_MAX];
+	time64_t cleared;
+	u64 est_last[__FS_RATE_MAX];
+	u64 rate[__FS_RATE_MAX];
+};
+
+/* ------------------------------------------------------------------ */
+/* Sessions                                                            */
+
+/**
+ * struct fs_tuple - the key of one direction of a session
+ * Ports hold the ICMP echo identifier for echo request/reply, and are 0
+ * for protocols without ports. @pad must be zero: the key is hashed and
+ * compared as bytes.
+ */
+struct fs_tuple {
+	union nf_inet_addr src;
+	union nf_inet_addr dst;
+	__be16 sport;
+	__be16 dport;
+	u8 proto;
+	u8 family;
+	u8 pad[2];
+};
+
+enum fs_dir { FS_DIR_ORIG, FS_DIR_REPLY };
+
+struct fs_thash {
+	struct rhash_head node;
+	struct fs_tuple t;
+	u8 dir;
+};
+
+enum fs_sess_kind {
+	FS_SESS_TRANSIT,	/* through the router */
+	FS_SESS_TO_SELF,	/* host-inbound traffic */
+	FS_SESS_FROM_SELF,	/* started by the router */
+};
+
+enum fs_sess_flag {
+	FS_SESS_DEAD,		/* unlinked, freed after a grace period */
+	FS_SESS_SEEN_REPLY,
+	FS_SESS_FIN_ORIG,
+	FS_SESS_FIN_REPLY,
+	FS_SESS_RST,
+};
+
+enum fs_sess_class { FS_CLASS_TCP, FS_CLASS_UDP, FS_CLASS_ICMP,
+		     FS_CLASS_OTHER, __FS_CLASS_MAX };
+
+/**
+ * struct fs_session - one session, reachable by both of its tuples
+ * @expires: jiffies after which it is dead; refreshed by its packets
+ * @gen: view generation it was last checked against
+ * @iif: ingress ifindex of the first packet (0 for FROM_SELF)
+ * @oif: egress ifindex of the first packet (0 for TO_SELF)
+ * @policy: index of the permitting policy (1-based), 0 for none
+ */
+struct fs_session {
+	struct fs_thash th[2];
+	unsigned long expires;
+	unsigned long flags;
+	u32 gen;
+	int iif;
+	int oif;
+	u32 policy;
+	u8 kind;
+	u8 class;
+	u64 packets[2];
+	u64 bytes[2];
+	struct rcu_head rcu;
+};
+
+struct fs_pcpu_sess {
+	u64 created;
+	u64 deleted;
+	s64 cur[__FS_CLASS_MAX];
+};
+
+struct fs_sessions {
+	struct rhashtable ht;
+	struct percpu_counter count;
+	struct fs_pcpu_sess __percpu *pcpu;
+	u32 max;
+	struct delayed_work gc_work;
+};
+
+/* ------------------------------------------------------------------ */
+/* Per network namespace                                               */
+
+/**
+ * struct fs_net - flowstat's state in one network namespace
+ * @net: the namespace
+ * @view: what the packet path reads, NULL until a configuration is loaded
+ * @cfg: the configuration of @view (under @lock), kept to rebuild views
+ * @lock: serialises configuration, view and clear changes
+ * @gen: last configuration generation handed out
+ * @view_gen: last view generation handed out
+ * @ifstats: ifindex -> struct fs_ifstats, RCU-safe lookups
+ * @est_work: the transit-rate estimator
+ */
+struct fs_net {
+	struct net *net;
+	struct fs_view __rcu *view;
+	struct fs_config *cfg;
+	struct mutex lock;
+	u32 gen;
+	u32 view_gen;
+	struct xarray ifstats;
+	struct fs_sessions sess;
+	struct delayed_work est_work;
+};
+
+extern unsigned int fs_net_id;
+extern struct pernet_operations fs_net_ops;
+
+static inline struct fs_net *fs_pernet(const struct net *net)
+{
+	return net_generic(net, fs_net_id);
+}
+
+/* config.c */
+extern const struct nla_policy fs_cfg_nl_policy[FLOWSTAT_A_CFG_MAX + 1];
+struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
+				  struct netlink_ext_ack *extack);
+void fs_config_put(struct fs_config *cfg);
+int fs_config_fill_zone(struct sk_buff *skb, const struct fs_config *cfg,
+			u32 zone);
+int fs_config_fill_policy(struct sk_buff *skb, const struct fs_config *cfg,
+			  u32 pol);
+
+/* policy.c */
+const struct fs_policy *fs_policy_lookup(const struct fs_config *cfg,
+					 u32 from, u32 to,
+					 const struct fs_tuple *t);
+u8 fs_policy_action(const struct fs_config *cfg, u32 from, u32 to,
+		    const struct fs_tuple *t, u32 *index);
+
+/* zone.c */
+const struct fs_binding *fs_binding_find(const struct fs_view *v,
+					 int ifindex);
+int fs_view_publish(struct fs_net *fsn, struct fs_config *cfg);
+void fs_view_refresh(struct fs_net *fsn);
+void fs_view_destroy(struct fs_net *fsn);
+int fs_zone_init(void);
+void fs_zone_exit(void);
+
+/* host_inbound.c */
+bool fs_host_inbound_allowed(const struct fs_binding *b,
+			     const struct fs_tuple *t);
+
+/* stats.c */
+struct fs_ifstats *fs_ifstats_find(struct fs_net *fsn, int ifindex);
+void fs_ifstats_add(struct fs_net *fsn, struct net_device *dev);
+void fs_ifstats_del(struct fs_net *fsn, int ifindex);
+void fs_ifstats_sum(const struct fs_ifstats *s, u64 *out);
+void fs_ifstats_clear(struct fs_net *fsn, struct fs_ifstats *s);
+int fs_stats_net_init(struct fs_net *fsn);
+void fs_stats_net_exit(struct fs_net *fsn);
+
+/**
+ * fs_count_begin() - start updating one interface's counters
+ *
+ * Pins the CPU for the per-CPU block; pair with fs_count_end().
+ */
+static inline struct fs_pcpu_ctr *fs_count_begin(struct fs_ifstats *s,
+						 unsigned long *flags)
+{
+	struct fs_pcpu_ctr *p = get_cpu_ptr(s->pcpu);
+
+	*flags = u64_stats_update_begin_irqsave(&p->syncp);
+	return p;
+}
+
+static inline void fs_count_end(struct fs_ifstats *s, struct fs_pcpu_ctr *p,
+				unsigned long flags)
+{
+	u64_stats_update_end_irqrestore(&p->syncp, flags);
+	put_cpu_ptr(s->pcpu);
+}
+
+static inline void fs_count_add(struct fs_pcpu_ctr *p,
+				enum flowstat_counter c, u64 n)
+{
+	u64_stats_add(&p->c[c], n);
+}
+
+/** fs_count1() - add @n to one counter of @s (NULL-safe) */
+static inline void fs_count1(struct fs_ifstats *s, enum flowstat_counter c,
+			     u64 n)
+{
+	struct fs_pcpu_ctr *p;
+	unsigned long flags;
+
+	if (!s)
+		return;
+	p = fs_count_begin(s, &flags);
+	fs_count_add(p, c, n);
+	fs_count_end(s, p, flags);
+}
+
+/* session.c */
+struct fs_session *fs_sess_lookup(struct fs_net *fsn,
+				  const struct fs_tuple *t, enum fs_dir *dir);
+struct fs_session *fs_sess_create(struct fs_net *fsn,
+				  const struct fs_tuple *t, u8 kind,
+				  int iif, int oif, u32 policy, u32 gen);
+void fs_sess_refresh(struct fs_session *s, enum fs_dir dir, u8 tcpflags,
+		     unsigned int len);
+void fs_sess_unlink(struct fs_net *fsn, struct fs_session *s);
+void fs_sess_recheck_all(struct fs_net *fsn, const struct fs_view *v);
+bool fs_sess_permitted(const struct fs_view *v, const struct fs_session *s);
+void fs_sess_counts(struct fs_net *fsn, u64 *created, u64 *deleted,
+		    s64 *cur);
+int fs_sess_net_init(struct fs_net *fsn);
+void fs_sess_net_exit(struct fs_net *fsn);
+int fs_sess_init(void);
+void fs_sess_exit(void);
+
+/* hooks.c */
+int fs_hooks_register(struct net *net);
+void fs_hooks_unregister(struct net *net);
+
+/* netlink.c */
+int fs_netlink_init(void);
+void fs_netlink_exit(void);
+
+#endif /* _FLOWSTAT_H */

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * flowstat: the "flowstat" generic netlink family.
+ *
+ * Every request acts on the namespace of the socket it came from. Changes
+ * need CAP_NET_ADMIN in that namespace's user namespace; reading counters
+ * and the configuration needs nothing (they hold no secrets). The contract
+ * is include/uapi/linux/flowstat.h.
+ */
+#include <linux/netdevice.h>
+#include <net/genetlink.h>
+#include <net/netlink.h>
+#include <net/sock.h>
+
+#include "compat.h"
+#include "flowstat.h"
+
+static struct genl_family fs_genl_family;
+
+static const struct nla_policy fs_clear_nl_policy[FLOWSTAT_A_STATS_MAX + 1] = {
+	[FLOWSTAT_A_STATS_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct fs_net *fsn = fs_pernet(genl_info_net(info));
+	struct fs_config *cfg;
+	int err;
+
+	cfg = fs_config_parse(info->nlhdr, info->extack);
+	if (IS_ERR(cfg))
+		return PTR_ERR(cfg);
+	mutex_lock(&fsn->lock);
+	err = fs_view_publish(fsn, cfg);
+	mutex_unlock(&fsn->lock);
+	if (err)
+		NL_SET_ERR_MSG(info->extack, "out of memory publishing configuration");
+	fs_config_put(cfg);
+	return err;
+}
+
+static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
+			     unsigned long pos)
+{
+	if (pos == 0)
+		return nla_put_u8(skb, FLOWSTAT_A_CFG_DEFAULT_POLICY,
+				  cfg->default_action) ||
+		       nla_put_u32(skb, FLOWSTAT_A_CFG_GENERATION, cfg->gen) ?
+			       -EMSGSIZE : 0;
+	pos--;
+	if (pos < cfg->n_zones)
+		return fs_config_fill_zone(skb, cfg, pos);
+	return fs_config_fill_policy(skb, cfg, pos - cfg->n_zones);
+}
+
+/*
+ * One message per object: the globals, each zone, each policy. cb->args[0]
+ * is the next object; the configuration generation in cb->seq flags a dump
+ * that spans a reload.
+ */
+static int fs_nl_config_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
+	unsigned long pos = cb->args[0], n;
+	const struct fs_config *cfg;
+	const struct fs_view *v;
+	int err = 0;
+	void *hdr;
+
+	mutex_lock(&fsn->lock);
+	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
+	if (!v)
+		goto out;
+	cfg = v->cfg;
+	cb->seq = cfg->gen;
+	n = 1 + cfg->n_zones + cfg->n_policies;
+	for (; pos < n; pos++) {
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &fs_genl_family,
+				  NLM_F_MULTI, FLOWSTAT_CMD_CONFIG_GET);
+		if (!hdr) {
+			err = -EMSGSIZE;
+			break;
+		}
+		genl_dump_check_consistent(cb, hdr);
+		err = fs_nl_config_fill(skb, cfg, pos);
+		if (err) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+out:
+	mutex_unlock(&fsn->lock);
+	cb->args[0] = pos;
+	/* An object too big for an empty message would loop for ever. */
+	if (err && !skb->len)
+		return err;
+	return skb->len;
+}
+
+static int fs_nl_put_counters(struct sk_buff *skb, int type, const u64 *c)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+	int i;
+
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < __FLOWSTAT_CTR_MAX; i++)
+		if (nla_put_u64_64bit(skb, FLOWSTAT_A_COUNTER(i), c[i],
+				      FLOWSTAT_A_COUNTER_PAD))
+			goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+static int fs_nl_put_u64s(struct sk_buff *skb, int type, const u64 *v,
+			  int n, int pad)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+	int i;
+
+	if (!nest)
+		return -EMSGSIZE;
+	/* Attribute sets start at 1; v[0] goes in attribute 1. */
+	for (i = 0; i < n; i++)
+		if (nla_put_u64_64bit(skb, i + 1, v[i], pad))
+			goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+/* What readers see: totals since the last clear. */
+static void fs_nl_counters(const struct fs_ifstats *s, u64 *c)
+{
+	int i;
+
+	fs_ifstats_sum(s, c);
+	for (i = 0; i < __FLOWSTAT_CTR_MAX; i++)
+		c[i] = c[i] >= s->base[i] ? c[i] - s->base[i] : 0;
+}
+
+/* Context: rcu_read_lock and fsn->lock held. */
+static int fs_nl_fill_ifstats(struct sk_buff *skb, struct netlink_callback *cb,
+			      struct fs_net *fsn, const struct fs_view *v,
+			      const struct fs_ifstats *s)
+{
+	const struct fs_binding *b = v ? fs_binding_find(v, s->ifindex) : NULL;
+	u64 c[__FLOWSTAT_CTR_MAX], rate[__FS_RATE_MAX];
+	struct net_device *dev;
+	void *hdr;
+	int i;
+
+	dev = dev_get_by_index_rcu(fsn->net, s->ifindex);
+	if (!dev)
+		return 0;	/* going away: its counters go with it */
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &fs_genl_family, NLM_F_MULTI,
+			  FLOWSTAT_CMD_IFSTATS_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
+	if (nla_put_u32(skb, FLOWSTAT_A_IFSTATS_IFINDEX, s->ifindex) ||
+	    nla_put_string(skb, FLOWSTAT_A_IFSTATS_IFNAME, dev->name))
+		goto cancel;
+	if (b && (nla_put_string(skb, FLOWSTAT_A_IFSTATS_ZONE,
+				 v->cfg->zones[b->zone].name) ||
+		  nla_put_u32(skb, FLOWSTAT_A_IFSTATS_SERVICES, b->services) ||
+		  nla_put_u32(skb, FLOWSTAT_A_IFSTATS_PROTOCOLS, b->protocols)))
+		goto cancel;
+	if (nla_put_u64_64bit(skb, FLOWSTAT_A_IFSTATS_CLEARED, s->cleared,
+			      FLOWSTAT_A_IFSTATS_PAD) ||
+	    fs_nl_put_u64s(skb, FLOWSTAT_A_IFSTATS_BASE, s->dev_base,
+			   __FS_DEV_MAX, FLOWSTAT_DEVSTAT_PAD))
+		goto cancel;
+	for (i = 0; i < __FS_RATE_MAX; i++)
+		rate[i] = READ_ONCE(s->rate[i]);
+	if (fs_nl_put_u64s(skb, FLOWSTAT_A_IFSTATS_RATE, rate, __FS_RATE_MAX,
+			   FLOWSTAT_RATE_PAD))
+		goto cancel;
+	fs_nl_counters(s, c);
+	if (fs_nl_put_counters(skb, FLOWSTAT_A_IFSTATS_COUNTERS, c))
+		goto cancel;
+	genlmsg_end(skb, hdr);
+	return 0;
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+/* One message per interface, in ifindex order, resuming at cb->args[0]. */
+static int fs_nl_ifstats_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
+	unsigned long idx = cb->args[0];
+	const struct fs_view *v;
+	struct fs_ifstats *s;
+	int err = 0;
+
+	mutex_lock(&fsn->lock);
+	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
+	cb->seq = fsn->view_gen + 1;
+	rcu_read_lock();
+	xa_for_each_start(&fsn->ifstats, idx, s, cb->args[0]) {
+		err = fs_nl_fill_ifstats(skb, cb, fsn, v, s);
+		if (err)
+			break;
+		cb->args[0] = idx + 1;
+	}
+	rcu_read_unlock();
+	mutex_unlock(&fsn->lock);
+	if (err && !skb->len)
+		return err;
+	return skb->len;
+}
+
+static int fs_nl_stats_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct fs_net *fsn = fs_pernet(genl_info_net(info));
+	u64 sum[__FLOWSTAT_CTR_MAX] = {}, c[__FLOWSTAT_CTR_MAX];
+	s64 cur[__FS_CLASS_MAX], total = 0;
+	u64 created, deleted;
+	struct fs_ifstats *s;
+	struct sk_buff *msg;
+	unsigned long idx;
+	void *hdr;
+	int i;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &fs_genl_family, 0,
+				FLOWSTAT_CMD_STATS_GET);
+	if (!hdr)
+		goto nospace;
+
+	mutex_lock(&fsn->lock);
+	rcu_read_lock();
+	xa_for_each(&fsn->ifstats, idx, s) {
+		fs_nl_counters(s, c);
+		for (i = 0; i < __FLOWSTAT_CTR_MAX; i++)
+			sum[i] += c[i];
+	}
+	rcu_read_unlock();
+	mutex_unlock(&fsn->lock);
+
+	fs_sess_counts(fsn, &created, &deleted, cur);
+	for (i = 0; i < __FS_CLASS_MAX; i++) {
+		cur[i] = max_t(s64, cur[i], 0);
+		total += cur[i];
+	}
+	if (fs_nl_put_counters(msg, FLOWSTAT_A_STATS_COUNTERS, sum) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_CURRENT, total,
+			      FLOWSTAT_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_MAX,
+			      fsn->sess.max, FLOWSTAT_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_CREATED, created,
+			      FLOWSTAT_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_DELETED, deleted,
+			      FLOWSTAT_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_TCP,
+			      cur[FS_CLASS_TCP], FLOWSTAT_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_UDP,
+			      cur[FS_CLASS_UDP], FLOWSTAT_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_ICMP,
+			      cur[FS_CLASS_ICMP], FLOWSTAT_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_OTHER,
+			      cur[FS_CLASS_OTHER], FLOWSTAT_A_STATS_PAD))
+		goto nospace;
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+nospace:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+static int fs_nl_stats_clear(struct sk_buff *skb, struct genl_info *info)
+{
+	struct fs_net *fsn = fs_pernet(genl_info_net(info));
+	struct nlattr *ifa = info->attrs[FLOWSTAT_A_STATS_IFINDEX];
+	struct fs_ifstats *s;
+	unsigned long idx;
+	int err = 0;
+
+	mutex_lock(&fsn->lock);
+	rcu_read_lock();
+	if (ifa) {
+		s = fs_ifstats_find(fsn, nla_get_u32(ifa));
+		if (s) {
+			fs_ifstats_clear(fsn, s);
+		} else {
+			NL_SET_ERR_MSG_ATTR(info->extack, ifa,
+					    "no such interface in this namespace");
+			err = -ENODEV;
+		}
+	} else {
+		xa_for_each(&fsn->ifstats, idx, s)
+			fs_ifstats_clear(fsn, s);
+	}
+	rcu_read_unlock();
+	mutex_unlock(&fsn->lock);
+	return err;
+}
+
+static const struct genl_ops fs_genl_ops[] = {
+	{
+		.cmd = FLOWSTAT_CMD_CONFIG_SET,
+		.doit = fs_nl_config_set,
+		.policy = fs_cfg_nl_policy,
+		.maxattr = FLOWSTAT_A_CFG_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		/* read-only, open to all: the configuration is no secret */
+		.cmd = FLOWSTAT_CMD_CONFIG_GET,
+		.dumpit = fs_nl_config_dump,
+	},
+	{
+		/* read-only, open to all: counters */
+		.cmd = FLOWSTAT_CMD_IFSTATS_GET,
+		.dumpit = fs_nl_ifstats_dump,
+	},
+	{
+		/* read-only, open to all: counters and session figures */
+		.cmd = FLOWSTAT_CMD_STATS_GET,
+		.doit = fs_nl_stats_get,
+	},
+	{
+		.cmd = FLOWSTAT_CMD_STATS_CLEAR,
+		.doit = fs_nl_stats_clear,
+		.policy = fs_clear_nl_policy,
+		.maxattr = FLOWSTAT_A_STATS_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+};
+
+static struct genl_family fs_genl_family __ro_after_init = {
+	.name = FLOWSTAT_GENL_NAME,
+	.version = FLOWSTAT_GENL_VERSION,
+	.netnsok = true,
+	.module = THIS_MODULE,
+	.ops = fs_genl_ops,
+	.n_ops = ARRAY_SIZE(fs_genl_ops),
+};
+
+int __init fs_netlink_init(void)
+{
+	return genl_register_family(&fs_genl_family);
+}
+
+void fs_netlink_exit(void)
+{
+	genl_unregister_family(&fs_genl_family);
+}

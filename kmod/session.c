@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * flowstat: the session table.
+ *
+ * One rhashtable per namespace holds both tuples of every session, so a
+ * packet of either direction finds its session with one lock-free lookup.
+ * Sessions are created by the first permitted packet, refreshed by every
+ * packet, reaped by a periodic walk once idle past their timeout, and
+ * re-checked whenever the view (configuration or bindings) changes.
+ */
+#include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <net/tcp.h>
+
+#include "flowstat.h"
+
+#define FS_GC_PERIOD HZ
+
+/* Timeouts, seconds. TCP state tracking proper comes with the window
+ * tracker; until then a TCP session is "initial" until the reply direction
+ * is seen, and closes shortly after an RST or a FIN from each side.
+ */
+#define FS_TO_TCP_INITIAL 20
+#define FS_TO_TCP_ESTABLISHED 1800
+#define FS_TO_TCP_CLOSING 2
+#define FS_TO_UDP 60
+#define FS_TO_ICMP 60
+#define FS_TO_OTHER 60
+
+static struct kmem_cache *fs_sess_cache __read_mostly;
+
+static const struct rhashtable_params fs_sess_params = {
+	.head_offset = offsetof(struct fs_thash, node),
+	.key_offset = offsetof(struct fs_thash, t),
+	.key_len = sizeof(struct fs_tuple),
+	.automatic_shrinking = true,
+};
+
+static struct fs_session *fs_th_sess(struct fs_thash *th)
+{
+	return container_of(th - th->dir, struct fs_session, th[0]);
+}
+
+static u8 fs_sess_class(u8 proto)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		return FS_CLASS_TCP;
+	case IPPROTO_UDP:
+		return FS_CLASS_UDP;
+	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6:
+		return FS_CLASS_ICMP;
+	}
+	return FS_CLASS_OTHER;
+}
+
+static unsigned long fs_sess_timeout(const struct fs_session *s)
+{
+	switch (s->class) {
+	case FS_CLASS_TCP:
+		if (test_bit(FS_SESS_RST, &s->flags) ||
+		    (test_bit(FS_SESS_FIN_ORIG, &s->flags) &&
+		     test_bit(FS_SESS_FIN_REPLY, &s->flags)))
+			return FS_TO_TCP_CLOSING * HZ;
+		if (!test_bit(FS_SESS_SEEN_REPLY, &s->flags))
+			return FS_TO_TCP_INITIAL * HZ;
+		return FS_TO_TCP_ESTABLISHED * HZ;
+	case FS_CLASS_UDP:
+		return FS_TO_UDP * HZ;
+	case FS_CLASS_ICMP:
+		return FS_TO_ICMP * HZ;
+	}
+	return FS_TO_OTHER * HZ;
+}
+
+static void fs_sess_free_rcu(struct rcu_head *head)
+{
+	kmem_cache_free(fs_sess_cache,
+			container_of(head, struct fs_session, rcu));
+}
+
+/**
+ * fs_sess_unlink() - remove @s from the table and free it after a grace
+ * @fsn: the namespace's flowstat state
+ * @s: the session
+ *
+ * period. Safe to race with itself: the first caller does the work.
+ * Context: any (BH or process), rcu_read_lock held or @s otherwise pinned.
+ */
+void fs_sess_unlink(struct fs_net *fsn, struct fs_session *s)
+{
+	struct fs_sessions *st = &fsn->sess;
+
+	if (test_and_set_bit(FS_SESS_DEAD, &s->flags))
+		return;
+	rhashtable_remove_fast(&st->ht, &s->th[FS_DIR_ORIG].node,
+			       fs_sess_params);
+	rhashtable_remove_fast(&st->ht, &s->th[FS_DIR_REPLY].node,
+			       fs_sess_params);
+	percpu_counter_dec(&st->count);
+	this_cpu_inc(st->pcpu->deleted);
+	this_cpu_dec(st->pcpu->cur[s->class]);
+	call_rcu(&s->rcu, fs_sess_free_rcu);
+}
+
+/**
+ * fs_sess_lookup() - the live session that tuple @t belongs to
+ * @dir: set to the direction @t travels in that session
+ * @fsn: the namespace's flowstat state
+ * @t: tuple of the packet, original direction
+ *
+ * Context: rcu_read_lock held.
+ */
+struct fs_session *fs_sess_lookup(struct fs_net *fsn, const struct fs_tuple *t,
+				  enum fs_dir *dir)
+{
+	struct fs_session *s;
+	struct fs_thash *th;
+
+	th = rhashtable_lookup(&fsn->sess.ht, t, fs_sess_params);
+	if (!th)
+		return NULL;
+	s = fs_th_sess(th);
+	if (test_bit(FS_SESS_DEAD, &s->flags))
+		return NULL;
+	if (time_after(jiffies, READ_ONCE(s->expires))) {
+		/* Make room now for the new session this packet may open. */
+		fs_sess_unlink(fsn, s);
+		return NULL;
+	}
+	*dir = th->dir;
+	return s;
+}
+
+static void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r)
+{
+	*r = *t;
+	r->src = t->dst;
+	r->dst = t->src;
+	r->sport = t->dport;
+	r->dport = t->sport;
+}
+
+/**
+ * fs_sess_create() - open a session for first packet @t
+ * @fsn: the namespace's flowstat state
+ * @t: tuple of the packet, original direction
+ * @kind: enum fs_sess_kind
+ * @iif: ingress ifindex, 0 for a flow the router starts
+ * @oif: egress ifindex, 0 for a flow to the router
+ * @policy: 1-based index of the permitting policy, 0 for none
+ * @gen: generation of the view that permitted it
+ *
+ * Return: the session, ERR_PTR(-ENOSPC) at the session limit,
+ * ERR_PTR(-EEXIST) if another CPU opened it first (look it up again), or
+ * another ERR_PTR.
+ * Context: rcu_read_lock held, any context.
+ */
+struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
+				  u8 kind, int iif, int oif, u32 policy, u32 gen)
+{
+	struct fs_sessions *st = &fsn->sess;
+	struct fs_session *s;
+	int err;
+
+	if (percpu_counter_compare(&st->count, st->max) >= 0)
+		return ERR_PTR(-ENOSPC);
+	s = kmem_cache_zalloc(fs_sess_cache, GFP_ATOMIC);
+	if (!s)
+		return ERR_PTR(-ENOMEM);
+	s->th[FS_DIR_ORIG].t = *t;
+	s->th[FS_DIR_ORIG].dir = FS_DIR_ORIG;
+	fs_tuple_invert(t, &s->th[FS_DIR_REPLY].t);
+	s->th[FS_DIR_REPLY].dir = FS_DIR_REPLY;
+	s->kind = kind;
+	s->class = fs_sess_class(t->proto);
+	s->iif = iif;
+	s->oif = oif;
+	s->policy = policy;
+	s->gen = gen;
+	s->expires = jiffies + fs_sess_timeout(s);
+
+	err = rhashtable_lookup_insert_fast(&st->ht, &s->th[FS_DIR_ORIG].node,
+					    fs_sess_params);
+	if (err) {
+		kmem_cache_free(fs_sess_cache, s);
+		return ERR_PTR(err);
+	}
+	/* Visible from here on: account it, so unlink can undo it. */
+	percpu_counter_inc(&st->count);
+	this_cpu_inc(st->pcpu->created);
+	this_cpu_inc(st->pcpu->cur[s->class]);
+
+	err = rhashtable_lookup_insert_fast(&st->ht, &s->th[FS_DIR_REPLY].node,
+					    fs_sess_params);
+	if (err) {
+		fs_sess_unlink(fsn, s);
+		return ERR_PTR(err);
+	}
+	return s;
+}
+
+/**
+ * fs_sess_refresh() - account a packet of @s and push its timeout out
+ * @s: the session
+ * @dir: direction the packet travels in
+ * @tcpflags: TCP flags byte of the packet, 0 if not TCP
+ * @len: L3 bytes of the packet
+ *
+ * Context: rcu_read_lock held.
+ */
+void fs_sess_refresh(struct fs_session *s, enum fs_dir dir, u8 tcpflags,
+		     unsigned int len)
+{
+	unsigned long expires;
+
+	s->packets[dir]++;
+	s->bytes[dir] += len;
+	if (dir == FS_DIR_REPLY && !test_bit(FS_SESS_SEEN_REPLY, &s->flags))
+		set_bit(FS_SESS_SEEN_REPLY, &s->flags);
+	if (s->class == FS_CLASS_TCP && tcpflags) {
+		if ((tcpflags & TCPHDR_RST) &&
+		    !test_bit(FS_SESS_RST, &s->flags))
+			set_bit(FS_SESS_RST, &s->flags);
+		if (tcpflags & TCPHDR_FIN)
+			set_bit(dir == FS_DIR_ORIG ? FS_SESS_FIN_ORIG :
+						     FS_SESS_FIN_REPLY,
+				&s->flags);
+	}
+	expires = jiffies + fs_sess_timeout(s);
+	if (READ_ONCE(s->expires) != expires)
+		WRITE_ONCE(s->expires, expires);
+}
+
+/**
+ * fs_sess_permitted() - would view @v still let session @s be opened?
+ * @v: the view
+ * @s: the session
+ *
+ * Context: rcu_read_lock held, or @v pinned by fsn->lock.
+ */
+bool fs_sess_permitted(const struct fs_view *v, const struct fs_session *s)
+{
+	const struct fs_binding *in, *out;
+	u32 idx;
+
+	switch (s->kind) {
+	case FS_SESS_FROM_SELF:
+		return true;
+	case FS_SESS_TO_SELF:
+		in = fs_binding_find(v, s->iif);
+		return in && fs_host_inbound_allowed(in,
+						     &s->th[FS_DIR_ORIG].t);
+	}
+	in = fs_binding_find(v, s->iif);
+	out = fs_binding_find(v, s->oif);
+	return in && out &&
+	       fs_policy_action(v->cfg, in->zone, out->zone,
+				&s->th[FS_DIR_ORIG].t,
+				&idx) == FLOWSTAT_ACTION_PERMIT;
+}
+
+/*
+ * Calls @fn for every session, in process context, giving the CPU away
+ * now and then: the table may hold millions.
+ */
+static void fs_sess_walk(struct fs_net *fsn,
+			 void (*fn)(struct fs_net *fsn, struct fs_session *s,
+				    const void *arg),
+			 const void *arg)
+{
+	struct rhashtable_iter it;
+	struct fs_thash *th;
+
+	rhashtable_walk_enter(&fsn->sess.ht, &it);
+	rhashtable_walk_start(&it);
+	while ((th = rhashtable_walk_next(&it))) {
+		if (IS_ERR(th)) {
+			if (PTR_ERR(th) == -EAGAIN)
+				continue;
+			break;
+		}
+		if (th->dir == FS_DIR_ORIG &&
+		    !test_bit(FS_SESS_DEAD, &fs_th_sess(th)->flags))
+			fn(fsn, fs_th_sess(th), arg);
+		if (need_resched()) {
+			rhashtable_walk_stop(&it);
+			cond_resched();
+			rhashtable_walk_start(&it);
+		}
+	}
+	rhashtable_walk_stop(&it);
+	rhashtable_walk_exit(&it);
+}
+
+static void fs_sess_recheck_one(struct fs_net *fsn, struct fs_session *s,
+				const void *arg)
+{
+	const struct fs_view *v = arg;
+
+	if (fs_sess_permitted(v, s))
+		WRITE_ONCE(s->gen, v->gen);
+	else
+		fs_sess_unlink(fsn, s);
+}
+
+/**
+ * fs_sess_recheck_all() - close the sessions view @v no longer permits
+ * @fsn: the namespace's flowstat state
+ * @v: the view
+ *
+ * Context: process context, fsn->lock held, @v just published.
+ */
+void fs_sess_recheck_all(struct fs_net *fsn, const struct fs_view *v)
+{
+	fs_sess_walk(fsn, fs_sess_recheck_one, v);
+}
+
+static void fs_sess_reap_one(struct fs_net *fsn, struct fs_session *s,
+			     const void *arg)
+{
+	if (!arg || time_after(jiffies, READ_ONCE(s->expires)))
+		fs_sess_unlink(fsn, s);
+}
+
+static void fs_sess_gc(struct work_struct *work)
+{
+	struct fs_net *fsn = container_of(to_delayed_work(work), struct fs_net,
+					  sess.gc_work);
+
+	fs_sess_walk(fsn, fs_sess_reap_one, fsn);
+	queue_delayed_work(system_power_efficient_wq, &fsn->sess.gc_work,
+			   FS_GC_PERIOD);
+}
+
+/** fs_sess_counts() - session figures of @fsn summed over all CPUs */
+void fs_sess_counts(struct fs_net *fsn, u64 *created, u64 *deleted, s64 *cur)
+{
+	int cpu, i;
+
+	*created = *deleted = 0;
+	memset(cur, 0, sizeof(*cur) * __FS_CLASS_MAX);
+	for_each_possible_cpu(cpu) {
+		const struct fs_pcpu_sess *p = per_cpu_ptr(fsn->sess.pcpu, cpu);
+
+		*created += READ_ONCE(p->created);
+		*deleted += READ_ONCE(p->deleted);
+		for (i = 0; i < __FS_CLASS_MAX; i++)
+			cur[i] += READ_ONCE(p->cur[i]);
+	}
+}
+
+/* Default limit: a session per 256 bytes of an eighth of memory. */
+static u32 fs_sess_default_max(void)
+{
+	u64 n = (u64)totalram_pages() * PAGE_SIZE / 8 / 256;
+
+	return clamp_t(u64, n, 4096, 4U << 20);
+}
+
+int fs_sess_net_init(struct fs_net *fsn)
+{
+	struct fs_sessions *st = &fsn->sess;
+	int err;
+
+	err = rhashtable_init(&st->ht, &fs_sess_params);
+	if (err)
+		return err;
+	err = percpu_counter_init(&st->count, 0, GFP_KERNEL);
+	if (err)
+		goto err_ht;
+	st->pcpu = alloc_percpu(struct fs_pcpu_sess);
+	if (!st->pcpu) {
+		err = -ENOMEM;
+		goto err_count;
+	}
+	st->max = fs_sess_default_max();
+	INIT_DELAYED_WORK(&st->gc_work, fs_sess_gc);
+	queue_delayed_work(system_power_efficient_wq, &st->gc_work,
+			   FS_GC_PERIOD);
+	return 0;
+
+err_count:
+	percpu_counter_destroy(&st->count);
+err_ht:
+	rhashtable_destroy(&st->ht);
+	return err;
+}
+
+/* Context: the hooks are unregistered, no packet can reach the table. */
+void fs_sess_net_exit(struct fs_net *fsn)
+{
+	struct fs_sessions *st = &fsn->sess;
+
+	cancel_delayed_work_sync(&st->gc_work);
+	fs_sess_walk(fsn, fs_sess_reap_one, NULL);
+	rhashtable_destroy(&st->ht);
+	free_percpu(st->pcpu);
+	percpu_counter_destroy(&st->count);
+}
+
+int fs_sess_init(void)
+{
+	fs_sess_cache = kmem_cache_create("flowstat_session",
+					  sizeof(struct fs_session), 0, 0,
+					  NULL);
+	return fs_sess_cache ? 0 : -ENOMEM;
+}
+
+/* Context: after rcu_barrier(), so no session free is still pending. */
+void fs_sess_exit(void)
+{
+	kmem_cache_destroy(fs_sess_cache);
+}
