@@ -24,10 +24,12 @@
  *       FLOWSTAT_A_ZONE_IFACE        nest, repeated, one per bound interface:
  *         FLOWSTAT_A_IFACE_NAME      string, Linux name or alias (with an
  *                                   optional ".0" unit), 1..FLOWSTAT_IFNAME_MAX-1
- *         FLOWSTAT_A_IFACE_SERVICES  u32, like ZONE_SERVICES; present means
- *                                   the interface's host-inbound settings
- *                                   replace the zone's
- *         FLOWSTAT_A_IFACE_PROTOCOLS u32, like ZONE_PROTOCOLS (same rule)
+ *         FLOWSTAT_A_IFACE_SERVICES  u32, like ZONE_SERVICES
+ *         FLOWSTAT_A_IFACE_PROTOCOLS u32, like ZONE_PROTOCOLS
+ *                                   If either is present, the interface has
+ *                                   host-inbound settings of its own and
+ *                                   both masks (an absent one is 0) replace
+ *                                   the zone's, as on the gateways.
  *     FLOWSTAT_A_CFG_POLICY          nest, repeated, in evaluation order:
  *       FLOWSTAT_A_POLICY_NAME       string, unique within its zone pair
  *       FLOWSTAT_A_POLICY_FROM_ZONE  string, a configured zone

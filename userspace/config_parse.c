@@ -1,0 +1,767 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parser of the set-statement language (config.md): a line lexer, one
+ * recursive-descent function per level of the statement tree, and the
+ * checks that need the whole file (zones used before their definition,
+ * incomplete policies). Every error is recorded with its position and the
+ * parse goes on, so that one run reports all of them.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/flowstat.h>
+
+#include "config.h"
+#include "names.h"
+#include "util.h"
+
+enum tok_kind { TOK_WORD, TOK_LBRACK, TOK_RBRACK };
+
+struct tok {
+	enum tok_kind kind;
+	char *s;
+	int col;		/* 1-based column of its first character */
+	int end;		/* column just after its last character */
+};
+
+/* Policy name -> index in cfg->policies, for big policy sets. */
+struct name_index {
+	size_t *slot;		/* index + 1; 0 is empty */
+	size_t size, used;
+};
+
+struct pstate {
+	struct fs_config *cfg;
+	struct fs_diags *d;
+	struct name_index policies;
+	int line;
+	struct tok *t;
+	size_t n, i;
+	bool err;		/* the current statement has an error */
+	size_t statements;
+};
+
+/*
+ * The keywords that may follow at one level of the statement tree. A word
+ * written "!word" is recognised but not supported yet.
+ */
+#define KW(...) ((const char *const[]){ __VA_ARGS__ }), \
+	ARRAY_SIZE(((const char *const[]){ __VA_ARGS__ }))
+
+static const char *kw_word(const char *kw)
+{
+	return kw[0] == '!' ? kw + 1 : kw;
+}
+
+static void perr(struct pstate *ps, int col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void perr(struct pstate *ps, int col, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	fs_diag_add(ps->d, ps->line, col, "%s", msg ? msg : "out of memory");
+	free(msg);
+	ps->err = true;
+}
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static void index_put(struct name_index *ix, struct fs_config *cfg,
+		      size_t idx);
+
+static void index_grow(struct name_index *ix, struct fs_config *cfg)
+{
+	size_t i;
+
+	free(ix->slot);
+	ix->size = ix->size ? ix->size * 2 : 64;
+	ix->slot = xzalloc(ix->size * sizeof(*ix->slot));
+	ix->used = 0;
+	for (i = 0; i < cfg->n_policies; i++)
+		index_put(ix, cfg, i);
+}
+
+static void index_put(struct name_index *ix, struct fs_config *cfg,
+		      size_t idx)
+{
+	size_t h;
+
+	if ((ix->used + 1) * 2 > ix->size) {
+		index_grow(ix, cfg);	/* re-inserts all known policies */
+		return;
+	}
+	h = hash_str(cfg->policies[idx].name) & (ix->size - 1);
+	while (ix->slot[h])
+		h = (h + 1) & (ix->size - 1);
+	ix->slot[h] = idx + 1;
+	ix->used++;
+}
+
+static struct fs_cfg_policy *index_get(struct name_index *ix,
+				       struct fs_config *cfg, const char *name)
+{
+	size_t h;
+
+	if (!ix->size)
+		return NULL;
+	h = hash_str(name) & (ix->size - 1);
+	while (ix->slot[h]) {
+		struct fs_cfg_policy *p = &cfg->policies[ix->slot[h] - 1];
+
+		if (!strcmp(p->name, name))
+			return p;
+		h = (h + 1) & (ix->size - 1);
+	}
+	return NULL;
+}
+
+/* "a, b, c" */
+static char *kw_list(const char *const *kws, size_t n)
+{
+	size_t i, len = 1;
+	char *s;
+
+	for (i = 0; i < n; i++)
+		len += strlen(kw_word(kws[i])) + 2;
+	s = xmalloc(len);
+	s[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(s, ", ");
+		strcat(s, kw_word(kws[i]));
+	}
+	return s;
+}
+
+static char *names_list(const char *const *names, size_t n)
+{
+	size_t i, len = sizeof(", all");
+	char *s;
+
+	for (i = 0; i < n; i++)
+		len += strlen(names[i]) + 2;
+	s = xmalloc(len);
+	s[0] = '\0';
+	for (i = 0; i < n; i++) {
+		strcat(s, names[i]);
+		strcat(s, ", ");
+	}
+	strcat(s, "all");
+	return s;
+}
+
+static const struct tok *cur(struct pstate *ps)
+{
+	return ps->i < ps->n ? &ps->t[ps->i] : NULL;
+}
+
+/* Where a missing word is reported: just after the last one. */
+static int end_col(struct pstate *ps)
+{
+	return ps->n ? ps->t[ps->n - 1].end : 1;
+}
+
+/* The statement's words up to and including @upto, space separated. */
+static char *words_upto(struct pstate *ps, size_t upto)
+{
+	size_t i, len = 1;
+	char *s;
+
+	for (i = 0; i <= upto && i < ps->n; i++)
+		len += strlen(ps->t[i].s) + 1;
+	s = xmalloc(len);
+	s[0] = '\0';
+	for (i = 0; i <= upto && i < ps->n; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, ps->t[i].s);
+	}
+	return s;
+}
+
+/*
+ * Match the next word against @kws. @value_of names the statement when the
+ * word is a value of it (an action, a default policy) rather than a branch.
+ * Returns the index, or -1 after recording an error.
+ */
+static int keyword(struct pstate *ps, const char *const *kws, size_t n,
+		   const char *value_of)
+{
+	const struct tok *t = cur(ps);
+	char *list = kw_list(kws, n);
+	size_t i;
+
+	if (!t) {
+		perr(ps, end_col(ps), "incomplete statement, expected one of: %s",
+		     list);
+		goto fail;
+	}
+	if (t->kind != TOK_WORD) {
+		perr(ps, t->col, "unexpected '%s', expected one of: %s", t->s,
+		     list);
+		goto fail;
+	}
+	for (i = 0; i < n; i++) {
+		if (strcmp(t->s, kw_word(kws[i])))
+			continue;
+		if (kws[i][0] == '!') {
+			char *w = words_upto(ps, ps->i);
+
+			perr(ps, t->col, "'%s' is not supported yet", w);
+			free(w);
+			goto fail;
+		}
+		ps->i++;
+		free(list);
+		return i;
+	}
+	if (value_of)
+		perr(ps, t->col, "invalid value '%s' for %s, expected one of: %s",
+		     t->s, value_of, list);
+	else
+		perr(ps, t->col, "unknown word '%s', expected one of: %s",
+		     t->s, list);
+fail:
+	free(list);
+	return -1;
+}
+
+/* The next word as a value (a name); NULL after recording an error. */
+static const struct tok *value(struct pstate *ps, const char *what)
+{
+	const struct tok *t = cur(ps);
+
+	if (!t) {
+		perr(ps, end_col(ps), "incomplete statement, expected %s", what);
+		return NULL;
+	}
+	if (t->kind != TOK_WORD) {
+		perr(ps, t->col, "unexpected '%s', expected %s", t->s, what);
+		return NULL;
+	}
+	ps->i++;
+	return t;
+}
+
+static bool at_end(struct pstate *ps)
+{
+	const struct tok *t = cur(ps);
+
+	if (!t)
+		return true;
+	perr(ps, t->col, "unexpected %s'%s' after the end of the statement",
+	     t->kind == TOK_WORD ? "word " : "", t->s);
+	return false;
+}
+
+typedef void (*value_fn)(struct pstate *ps, const struct tok *t, void *arg);
+
+/* One value, or a list of them in brackets: `[ a b c ]`. */
+static void values(struct pstate *ps, const char *what, value_fn fn,
+		   void *arg)
+{
+	const struct tok *t = cur(ps), *open;
+	size_t count = 0;
+
+	if (!t || t->kind == TOK_WORD) {
+		t = value(ps, what);
+		if (t)
+			fn(ps, t, arg);
+		return;
+	}
+	if (t->kind == TOK_RBRACK) {
+		perr(ps, t->col, "unexpected ']', expected %s", what);
+		return;
+	}
+	open = t;
+	ps->i++;
+	for (;;) {
+		t = cur(ps);
+		if (!t) {
+			perr(ps, open->col, "missing ']' to close this list");
+			return;
+		}
+		ps->i++;
+		if (t->kind == TOK_RBRACK)
+			break;
+		if (t->kind == TOK_LBRACK) {
+			perr(ps, t->col, "unexpected '[' inside a list");
+			return;
+		}
+		fn(ps, t, arg);
+		count++;
+	}
+	if (!count)
+		perr(ps, open->col, "empty list, expected %s", what);
+}
+
+static bool valid_name(const char *s)
+{
+	size_t len = strlen(s), i;
+
+	if (len < 1 || len > FLOWSTAT_NAME_MAX - 1 ||
+	    !isalnum((unsigned char)s[0]))
+		return false;
+	for (i = 0; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr("._-", s[i]))
+			return false;
+	return true;
+}
+
+static bool check_name(struct pstate *ps, const struct tok *t,
+		       const char *what)
+{
+	if (valid_name(t->s))
+		return true;
+	perr(ps, t->col,
+	     "invalid %s name '%s': expected 1 to %d letters, digits, '.', '_' or '-', starting with a letter or digit",
+	     what, t->s, FLOWSTAT_NAME_MAX - 1);
+	return false;
+}
+
+static bool check_ifname(struct pstate *ps, const struct tok *t)
+{
+	size_t len = strlen(t->s), i;
+	bool ok = len >= 1 && len <= FLOWSTAT_IFNAME_MAX - 1;
+
+	for (i = 0; ok && i < len; i++)
+		if (isspace((unsigned char)t->s[i]))
+			ok = false;
+	if (!ok)
+		perr(ps, t->col,
+		     "invalid interface name '%s': expected 1 to %d characters without whitespace",
+		     t->s, FLOWSTAT_IFNAME_MAX - 1);
+	return ok;
+}
+
+struct mask_arg {
+	const char *what;
+	const char *const *names;
+	int n;
+	uint32_t all;
+	uint32_t mask;
+};
+
+static void mask_value(struct pstate *ps, const struct tok *t, void *arg)
+{
+	struct mask_arg *m = arg;
+	char *list;
+	int i;
+
+	if (!strcmp(t->s, "all")) {
+		m->mask |= m->all;
+		return;
+	}
+	i = fs_name_lookup(m->names, m->n, t->s);
+	if (i >= 0) {
+		m->mask |= 1U << i;
+		return;
+	}
+	list = names_list(m->names, m->n);
+
+	perr(ps, t->col, "invalid value '%s' for %s, expected one of: %s",
+	     t->s, m->what, list);
+	free(list);
+}
+
+/* host-inbound-traffic (system-services|protocols) VALUES */
+static void host_inbound(struct pstate *ps, uint32_t *services,
+			 uint32_t *protocols, bool *own)
+{
+	struct mask_arg m = { 0 };
+	int k;
+
+	k = keyword(ps, KW("system-services", "protocols"), NULL);
+	if (k < 0)
+		return;
+	if (k == 0) {
+		m.what = "system-services";
+		m.names = fs_service_names;
+		m.n = __FLOWSTAT_SVC_MAX;
+		m.all = FLOWSTAT_SVC_ALL;
+	} else {
+		m.what = "protocols";
+		m.names = fs_protocol_names;
+		m.n = __FLOWSTAT_PROTO_MAX;
+		m.all = FLOWSTAT_PROTO_ALL;
+	}
+	values(ps, m.what, mask_value, &m);
+	if (ps->err || !at_end(ps))
+		return;
+	if (k == 0) {
+		*services |= m.mask;
+	} else {
+		*protocols |= m.mask;
+	}
+	if (own)
+		*own = true;
+}
+
+/* security zones security-zone ZONE ... */
+static void parse_zone(struct pstate *ps)
+{
+	const struct tok *zt, *it;
+	struct fs_cfg_zone *z, *other;
+	struct fs_cfg_iface *ifc;
+	int k;
+
+	zt = value(ps, "a zone name");
+	if (!zt || !check_name(ps, zt, "zone"))
+		return;
+	z = fs_config_zone(ps->cfg, zt->s, false);
+	if (!z) {
+		z = fs_config_zone(ps->cfg, zt->s, true);
+		z->line = ps->line;
+		z->col = zt->col;
+	}
+	if (!cur(ps))
+		return;		/* a bare zone definition */
+	k = keyword(ps, KW("interfaces", "host-inbound-traffic",
+			   "!screen", "!tcp-rst"), NULL);
+	if (k == 1) {
+		host_inbound(ps, &z->services, &z->protocols, NULL);
+		return;
+	}
+	if (k != 0)
+		return;
+	it = value(ps, "an interface name");
+	if (!it || !check_ifname(ps, it))
+		return;
+	other = fs_config_iface_zone(ps->cfg, it->s);
+	if (other && other != z) {
+		perr(ps, it->col, "interface '%s' is already in zone '%s'",
+		     it->s, other->name);
+		return;
+	}
+	ifc = fs_zone_iface(z, it->s, false);
+	if (!ifc) {
+		ifc = fs_zone_iface(z, it->s, true);
+		ifc->line = ps->line;
+		ifc->col = it->col;
+	}
+	if (!cur(ps))
+		return;
+	if (keyword(ps, KW("host-inbound-traffic"), NULL) < 0)
+		return;
+	host_inbound(ps, &ifc->services, &ifc->protocols, &ifc->own);
+}
+
+static void match_any(struct pstate *ps, const struct tok *t, void *arg)
+{
+	if (strcmp(t->s, "any"))
+		perr(ps, t->col, "unknown %s '%s'", (const char *)arg, t->s);
+}
+
+static void parse_then(struct pstate *ps, struct fs_cfg_policy *p)
+{
+	const struct tok *at = cur(ps);
+	int k;
+
+	k = keyword(ps, KW("deny", "permit", "reject",
+			   "!count"), "then");
+	if (k < 0)
+		return;
+	/* The order above is enum flowstat_action's. */
+	if (k == FLOWSTAT_ACTION_PERMIT && cur(ps) &&
+	    keyword(ps, KW("!tunnel",
+			   "!firewall-authentication"), NULL) < 0)
+		return;
+	if (!at_end(ps))
+		return;
+	if (p->action >= 0 && p->action != k) {
+		perr(ps, at->col,
+		     "conflicting action '%s' for policy '%s' (already '%s' at %s:%d)",
+		     fs_action_names[k], p->name, fs_action_names[p->action],
+		     ps->d->file, p->action_line);
+		return;
+	}
+	if (p->action < 0) {
+		p->action = k;
+		p->action_line = ps->line;
+	}
+}
+
+/* security policies from-zone Z1 to-zone Z2 policy P ... */
+static void parse_policy(struct pstate *ps)
+{
+	const struct tok *ft, *tt, *pt;
+	struct fs_cfg_policy *p;
+	int k;
+
+	ft = value(ps, "a zone name");
+	if (!ft || !check_name(ps, ft, "zone"))
+		return;
+	if (keyword(ps, KW("to-zone"), NULL) < 0)
+		return;
+	tt = value(ps, "a zone name");
+	if (!tt || !check_name(ps, tt, "zone"))
+		return;
+	if (keyword(ps, KW("policy"), NULL) < 0)
+		return;
+	pt = value(ps, "a policy name");
+	if (!pt || !check_name(ps, pt, "policy"))
+		return;
+	p = index_get(&ps->policies, ps->cfg, pt->s);
+	if (p && (strcmp(p->from, ft->s) || strcmp(p->to, tt->s))) {
+		perr(ps, pt->col,
+		     "duplicate policy name '%s' (already used from-zone %s to-zone %s at %s:%d)",
+		     pt->s, p->from, p->to, ps->d->file, p->line);
+		return;
+	}
+	if (!p) {
+		p = fs_config_add_policy(ps->cfg, pt->s, ft->s, tt->s);
+		p->line = ps->line;
+		p->col = pt->col;
+		p->from_col = ft->col;
+		p->to_col = tt->col;
+		index_put(&ps->policies, ps->cfg, ps->cfg->n_policies - 1);
+	}
+
+	k = keyword(ps, KW("match", "then"), NULL);
+	if (k == 1) {
+		parse_then(ps, p);
+	} else if (k == 0) {
+		static const char *const what[] = {
+			"address", "address", "application",
+		};
+		static const char *const expect[] = {
+			"an address name", "an address name",
+			"an application name",
+		};
+		int m;
+
+		m = keyword(ps, KW("source-address",
+				   "destination-address",
+				   "application"), NULL);
+		if (m >= 0) {
+			values(ps, expect[m], match_any, (void *)what[m]);
+			if (!ps->err && at_end(ps)) {
+				if (m == 0)
+					p->match_src = true;
+				else if (m == 1)
+					p->match_dst = true;
+				else
+					p->match_app = true;
+			}
+		}
+	}
+	if (ps->err)
+		p->broken = true;
+}
+
+static void parse_default_policy(struct pstate *ps)
+{
+	static const char *const names[] = { "deny-all", "permit-all" };
+	const struct tok *vt = cur(ps);
+	int k, action;
+
+	k = keyword(ps, KW("deny-all", "permit-all"), "default-policy");
+	if (k < 0 || !at_end(ps))
+		return;
+	action = k ? FLOWSTAT_ACTION_PERMIT : FLOWSTAT_ACTION_DENY;
+	if (ps->cfg->default_line && ps->cfg->default_policy != action) {
+		perr(ps, vt->col,
+		     "conflicting default-policy '%s' (already '%s' at %s:%d)",
+		     names[k], names[!k], ps->d->file, ps->cfg->default_line);
+		return;
+	}
+	ps->cfg->default_policy = action;
+	if (!ps->cfg->default_line)
+		ps->cfg->default_line = ps->line;
+}
+
+static void parse_statement(struct pstate *ps)
+{
+	int k;
+
+	if (keyword(ps, KW("set"), NULL) < 0)
+		return;
+	if (keyword(ps, KW("security", "!applications",
+			   "!access"), NULL) < 0)
+		return;
+	k = keyword(ps, KW("zones", "policies", "!screen",
+			   "!address-book", "!flow",
+			   "!ipsec", "!nat"), NULL);
+	if (k == 0) {
+		if (keyword(ps, KW("security-zone"), NULL) >= 0)
+			parse_zone(ps);
+	} else if (k == 1) {
+		k = keyword(ps, KW("from-zone", "default-policy",
+				   "!global"), NULL);
+		if (k == 0)
+			parse_policy(ps);
+		else if (k == 1)
+			parse_default_policy(ps);
+	}
+}
+
+static void free_toks(struct pstate *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		free(ps->t[i].s);
+	ps->n = 0;
+}
+
+/*
+ * Split @buf into words: whitespace separates them, `#` at the start of a
+ * word starts a comment, `[` and `]` are words of their own, "..." is one
+ * word (\" and \\ escape). Returns false after recording an error.
+ */
+static bool lex_line(struct pstate *ps, const char *buf, size_t *cap)
+{
+	const char *p = buf;
+
+	free_toks(ps);
+	for (;;) {
+		struct tok *t;
+		const char *start;
+		char *o;
+
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		if (!*p || *p == '#')
+			return true;
+		t = ARRAY_PUSH(ps->t, ps->n, *cap);
+		t->col = p - buf + 1;
+		if (*p == '[' || *p == ']') {
+			t->kind = *p == '[' ? TOK_LBRACK : TOK_RBRACK;
+			t->s = xstrdup(*p == '[' ? "[" : "]");
+			t->end = t->col + 1;
+			p++;
+			continue;
+		}
+		t->kind = TOK_WORD;
+		start = p;
+		if (*p != '"') {
+			while (*p && !isspace((unsigned char)*p) && *p != '[' &&
+			       *p != ']')
+				p++;
+			t->s = xmalloc(p - start + 1);
+			memcpy(t->s, start, p - start);
+			t->s[p - start] = '\0';
+			t->end = p - buf + 1;
+			continue;
+		}
+		o = t->s = xmalloc(strlen(p) + 1);
+		for (p++; *p && *p != '"'; p++) {
+			if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+				p++;
+			*o++ = *p;
+		}
+		*o = '\0';
+		if (!*p) {
+			perr(ps, t->col, "unterminated quoted string");
+			return false;
+		}
+		p++;
+		t->end = p - buf + 1;
+		if (*p && !isspace((unsigned char)*p) && *p != '[' &&
+		    *p != ']' && *p != '#') {
+			perr(ps, p - buf + 1,
+			     "missing space after a quoted string");
+			return false;
+		}
+	}
+}
+
+/* Checks that need the whole file. */
+static void validate(struct pstate *ps)
+{
+	struct fs_config *cfg = ps->cfg;
+	static const char *const missing[] = {
+		"match source-address", "match destination-address",
+		"match application",
+	};
+	size_t i;
+
+	if (!ps->statements) {
+		fs_diag_add(ps->d, 1, 1, "empty configuration");
+		return;
+	}
+	for (i = 0; i < cfg->n_policies; i++) {
+		struct fs_cfg_policy *p = &cfg->policies[i];
+		bool has[3] = { p->match_src, p->match_dst, p->match_app };
+		int m;
+
+		if (!fs_config_zone(cfg, p->from, false))
+			fs_diag_add(ps->d, p->line, p->from_col,
+				    "unknown zone '%s'", p->from);
+		if (!fs_config_zone(cfg, p->to, false))
+			fs_diag_add(ps->d, p->line, p->to_col,
+				    "unknown zone '%s'", p->to);
+		if (p->broken)
+			continue;
+		for (m = 0; m < 3; m++)
+			if (!has[m])
+				fs_diag_add(ps->d, p->line, p->col,
+					    "policy '%s' has no '%s'", p->name,
+					    missing[m]);
+		if (p->action < 0)
+			fs_diag_add(ps->d, p->line, p->col,
+				    "policy '%s' has no 'then' action",
+				    p->name);
+	}
+}
+
+int fs_config_parse(FILE *in, struct fs_config *cfg, struct fs_diags *d)
+{
+	struct pstate ps = { .cfg = cfg, .d = d };
+	size_t cap = 0, linecap = 0;
+	char *buf = NULL;
+	ssize_t len;
+
+	while ((len = getline(&buf, &linecap, in)) >= 0) {
+		ps.line++;
+		while (len > 0 &&
+		       (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		ps.err = false;
+		ps.i = 0;
+		if (!lex_line(&ps, buf, &cap)) {
+			ps.statements++;
+			continue;
+		}
+		if (!ps.n)
+			continue;
+		ps.statements++;
+		parse_statement(&ps);
+	}
+	validate(&ps);
+	free_toks(&ps);
+	free(ps.t);
+	free(ps.policies.slot);
+	free(buf);
+	return d->n;
+}
+
+int fs_config_parse_string(const char *text, struct fs_config *cfg,
+			   struct fs_diags *d)
+{
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	int ret;
+
+	if (!f) {
+		fs_diag_add(d, 1, 1, "cannot read the configuration");
+		return d->n;
+	}
+	ret = fs_config_parse(f, cfg, d);
+	fclose(f);
+	return ret;
+}

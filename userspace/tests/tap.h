@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* A tiny TAP producer for the unit tests. */
+#ifndef FLOWSTAT_TAP_H
+#define FLOWSTAT_TAP_H
+
+#include <stdbool.h>
+
+bool tap_ok(bool cond, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* ok if @got equals @want; on failure print both as diagnostics. */
+bool tap_streq(const char *got, const char *want, const char *name);
+/* ok if @json is valid JSON and `jq -e FILTER` is true on it. */
+bool tap_jq(const char *json, const char *filter, const char *name);
+void tap_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Capture the output of the print path (print.h) into a string. */
+void capture_start(bool json);
+char *capture_end(void);	/* caller frees */
+
+void test_parse(void);
+void test_print(void);
+void test_nl(void);
+void test_genl(void);
+
+#endif /* FLOWSTAT_TAP_H */
