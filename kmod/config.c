@@ -18,7 +18,8 @@
 static const struct nla_policy fs_iface_nl_policy[FLOWSTAT_A_IFACE_MAX + 1] = {
 	[FLOWSTAT_A_IFACE_NAME] = { .type = NLA_NUL_STRING,
 				    .len = FLOWSTAT_IFNAME_MAX - 1 },
-	[FLOWSTAT_A_IFACE_SERVICES] = NLA_POLICY_MASK(NLA_U32, FLOWSTAT_SVC_ALL),
+	[FLOWSTAT_A_IFACE_SERVICES] =
+		NLA_POLICY_MASK(NLA_U32, FLOWSTAT_SVC_ALL),
 	[FLOWSTAT_A_IFACE_PROTOCOLS] =
 		NLA_POLICY_MASK(NLA_U32, FLOWSTAT_PROTO_ALL),
 };
@@ -27,7 +28,8 @@ static const struct nla_policy fs_zone_nl_policy[FLOWSTAT_A_ZONE_MAX + 1] = {
 	[FLOWSTAT_A_ZONE_NAME] = { .type = NLA_NUL_STRING,
 				   .len = FLOWSTAT_NAME_MAX - 1 },
 	[FLOWSTAT_A_ZONE_SERVICES] = NLA_POLICY_MASK(NLA_U32, FLOWSTAT_SVC_ALL),
-	[FLOWSTAT_A_ZONE_PROTOCOLS] = NLA_POLICY_MASK(NLA_U32, FLOWSTAT_PROTO_ALL),
+	[FLOWSTAT_A_ZONE_PROTOCOLS] =
+		NLA_POLICY_MASK(NLA_U32, FLOWSTAT_PROTO_ALL),
 	[FLOWSTAT_A_ZONE_IFACE] = NLA_POLICY_NESTED(fs_iface_nl_policy),
 };
 
@@ -38,7 +40,8 @@ static const struct nla_policy fs_policy_nl_policy[FLOWSTAT_A_POLICY_MAX + 1] = 
 					  .len = FLOWSTAT_NAME_MAX - 1 },
 	[FLOWSTAT_A_POLICY_TO_ZONE] = { .type = NLA_NUL_STRING,
 					.len = FLOWSTAT_NAME_MAX - 1 },
-	[FLOWSTAT_A_POLICY_ACTION] = NLA_POLICY_MAX(NLA_U8, FLOWSTAT_ACTION_MAX),
+	[FLOWSTAT_A_POLICY_ACTION] =
+		NLA_POLICY_MAX(NLA_U8, FLOWSTAT_ACTION_MAX),
 };
 
 /* CONFIG_SET: GENERATION is output only, so it has no entry and is refused. */
@@ -63,17 +66,13 @@ static void fs_config_free(struct fs_config *cfg)
 	kfree(cfg);
 }
 
-static void fs_config_free_rcu(struct rcu_head *head)
-{
-	fs_config_free(container_of(head, struct fs_config, rcu));
-}
-
+/*
+ * Readers reach a configuration only through a view, and a view puts its
+ * reference after its own grace period: the last put can free at once.
+ */
 static void fs_config_release(struct kref *ref)
 {
-	struct fs_config *cfg = container_of(ref, struct fs_config, ref);
-
-	/* A view being retired may still be read by the packet path. */
-	call_rcu(&cfg->rcu, fs_config_free_rcu);
+	fs_config_free(container_of(ref, struct fs_config, ref));
 }
 
 void fs_config_put(struct fs_config *cfg)
@@ -123,8 +122,7 @@ static int fs_parse_iface(struct fs_config *cfg, const struct nlattr *nla,
 			       fs_iface_nl_policy, extack);
 	if (err)
 		return err;
-	if (!tb[FLOWSTAT_A_IFACE_NAME] ||
-	    !nla_len(tb[FLOWSTAT_A_IFACE_NAME]) ||
+	if (!tb[FLOWSTAT_A_IFACE_NAME] || !nla_len(tb[FLOWSTAT_A_IFACE_NAME]) ||
 	    !*(char *)nla_data(tb[FLOWSTAT_A_IFACE_NAME])) {
 		NL_SET_ERR_MSG_ATTR(extack, nla, "interface name missing");
 		return -EINVAL;
@@ -134,7 +132,8 @@ static int fs_parse_iface(struct fs_config *cfg, const struct nlattr *nla,
 	if (tb[FLOWSTAT_A_IFACE_SERVICES] || tb[FLOWSTAT_A_IFACE_PROTOCOLS]) {
 		ic->own_host_inbound = true;
 		if (tb[FLOWSTAT_A_IFACE_SERVICES])
-			ic->services = nla_get_u32(tb[FLOWSTAT_A_IFACE_SERVICES]);
+			ic->services =
+				nla_get_u32(tb[FLOWSTAT_A_IFACE_SERVICES]);
 		if (tb[FLOWSTAT_A_IFACE_PROTOCOLS])
 			ic->protocols =
 				nla_get_u32(tb[FLOWSTAT_A_IFACE_PROTOCOLS]);
@@ -197,7 +196,7 @@ static int fs_parse_policy(struct fs_config *cfg, const struct nlattr *nla,
 	if (!tb[FLOWSTAT_A_POLICY_NAME] || !tb[FLOWSTAT_A_POLICY_FROM_ZONE] ||
 	    !tb[FLOWSTAT_A_POLICY_TO_ZONE] || !tb[FLOWSTAT_A_POLICY_ACTION]) {
 		NL_SET_ERR_MSG_ATTR(extack, nla,
-				    "policy needs name, from-zone, to-zone and action");
+				    "policy lacks name, zones or action");
 		return -EINVAL;
 	}
 	if (!*(char *)nla_data(tb[FLOWSTAT_A_POLICY_NAME])) {
@@ -300,6 +299,7 @@ out:
 static int fs_config_build_pairs(struct fs_config *cfg)
 {
 	u32 npairs = cfg->n_zones * cfg->n_zones, i, *cnt;
+	size_t size;
 
 	if (!npairs)
 		return 0;
@@ -315,8 +315,8 @@ static int fs_config_build_pairs(struct fs_config *cfg)
 	for (i = 0; i < npairs; i++) {
 		if (!cnt[i])
 			continue;
-		cfg->pairs[i] = kvmalloc(struct_size(cfg->pairs[i], idx, cnt[i]),
-					 GFP_KERNEL);
+		size = struct_size(cfg->pairs[i], idx, cnt[i]);
+		cfg->pairs[i] = kvmalloc(size, GFP_KERNEL);
 		if (!cfg->pairs[i]) {
 			kvfree(cnt);
 			return -ENOMEM;
@@ -325,9 +325,9 @@ static int fs_config_build_pairs(struct fs_config *cfg)
 	}
 	kvfree(cnt);
 	for (i = 0; i < cfg->n_policies; i++) {
-		struct fs_policy_list *l = cfg->pairs[cfg->policies[i].from *
-						      cfg->n_zones +
-						      cfg->policies[i].to];
+		struct fs_policy_list *l =
+			cfg->pairs[cfg->policies[i].from * cfg->n_zones +
+				   cfg->policies[i].to];
 
 		l->idx[l->n++] = i;
 	}
@@ -361,8 +361,8 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	cfg->default_action = FLOWSTAT_ACTION_DENY;
 	cfg->zones = kvcalloc(max(nz, 1U), sizeof(*cfg->zones), GFP_KERNEL);
 	cfg->ifaces = kvcalloc(max(ni, 1U), sizeof(*cfg->ifaces), GFP_KERNEL);
-	cfg->policies = kvcalloc(max(np, 1U), sizeof(*cfg->policies),
-				 GFP_KERNEL);
+	cfg->policies =
+		kvcalloc(max(np, 1U), sizeof(*cfg->policies), GFP_KERNEL);
 	if (!cfg->zones || !cfg->ifaces || !cfg->policies) {
 		err = -ENOMEM;
 		goto err;
@@ -425,10 +425,12 @@ int fs_config_fill_zone(struct sk_buff *skb, const struct fs_config *cfg,
 		if (ic->zone != zone)
 			continue;
 		inest = nla_nest_start(skb, FLOWSTAT_A_ZONE_IFACE);
-		if (!inest || nla_put_string(skb, FLOWSTAT_A_IFACE_NAME, ic->name))
+		if (!inest ||
+		    nla_put_string(skb, FLOWSTAT_A_IFACE_NAME, ic->name))
 			goto cancel;
 		if (ic->own_host_inbound &&
-		    (nla_put_u32(skb, FLOWSTAT_A_IFACE_SERVICES, ic->services) ||
+		    (nla_put_u32(skb, FLOWSTAT_A_IFACE_SERVICES,
+				 ic->services) ||
 		     nla_put_u32(skb, FLOWSTAT_A_IFACE_PROTOCOLS,
 				 ic->protocols)))
 			goto cancel;

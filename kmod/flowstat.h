@@ -26,7 +26,7 @@
 #include <linux/flowstat.h>
 
 #define FS_MAX_ZONES 1024
-#define FS_MAX_POLICIES (1U << 20)
+#define FS_MAX_POLICIES 1048576
 #define FS_MAX_IFACES 65536
 
 /* ------------------------------------------------------------------ */
@@ -84,15 +84,13 @@ struct fs_policy_list {
 
 /**
  * struct fs_config - one complete configuration
- * @ref: held by every view that uses it
- * @rcu: freed after a grace period
+ * @ref: held by every view that uses it, and by whoever builds it
  * @gen: bumped by every CONFIG_SET in the namespace, never 0
  * @default_action: FLOWSTAT_ACTION_PERMIT or _DENY
  * @pairs: n_zones * n_zones lists, NULL for a pair without policies
  */
 struct fs_config {
 	struct kref ref;
-	struct rcu_head rcu;
 	u32 gen;
 	u8 default_action;
 	u32 n_zones;
@@ -141,10 +139,23 @@ struct fs_pcpu_ctr {
 	struct u64_stats_sync syncp;
 };
 
-enum { FS_RATE_IN_BPS, FS_RATE_OUT_BPS, FS_RATE_IN_PPS, FS_RATE_OUT_PPS,
-       __FS_RATE_MAX };
-enum { FS_DEV_RX_PACKETS, FS_DEV_TX_PACKETS, FS_DEV_RX_BYTES,
-       FS_DEV_TX_BYTES, __FS_DEV_MAX };
+/* Estimated transit rates, in the order of enum flowstat_rate. */
+enum {
+	FS_RATE_IN_BPS,
+	FS_RATE_OUT_BPS,
+	FS_RATE_IN_PPS,
+	FS_RATE_OUT_PPS,
+	__FS_RATE_MAX
+};
+
+/* Device counters kept at clear time, in the order of enum flowstat_devstat. */
+enum {
+	FS_DEV_RX_PACKETS,
+	FS_DEV_TX_PACKETS,
+	FS_DEV_RX_BYTES,
+	FS_DEV_TX_BYTES,
+	__FS_DEV_MAX
+};
 
 /**
  * struct fs_ifstats - counters of one interface of a namespace
@@ -194,21 +205,26 @@ struct fs_thash {
 };
 
 enum fs_sess_kind {
-	FS_SESS_TRANSIT,	/* through the router */
-	FS_SESS_TO_SELF,	/* host-inbound traffic */
-	FS_SESS_FROM_SELF,	/* started by the router */
+	FS_SESS_TRANSIT, /* through the router */
+	FS_SESS_TO_SELF, /* host-inbound traffic */
+	FS_SESS_FROM_SELF, /* started by the router */
 };
 
 enum fs_sess_flag {
-	FS_SESS_DEAD,		/* unlinked, freed after a grace period */
+	FS_SESS_DEAD, /* unlinked, freed after a grace period */
 	FS_SESS_SEEN_REPLY,
 	FS_SESS_FIN_ORIG,
 	FS_SESS_FIN_REPLY,
 	FS_SESS_RST,
 };
 
-enum fs_sess_class { FS_CLASS_TCP, FS_CLASS_UDP, FS_CLASS_ICMP,
-		     FS_CLASS_OTHER, __FS_CLASS_MAX };
+enum fs_sess_class {
+	FS_CLASS_TCP,
+	FS_CLASS_UDP,
+	FS_CLASS_ICMP,
+	FS_CLASS_OTHER,
+	__FS_CLASS_MAX
+};
 
 /**
  * struct fs_session - one session, reachable by both of its tuples
@@ -265,7 +281,7 @@ struct fs_net {
 	struct net *net;
 	struct fs_view __rcu *view;
 	struct fs_config *cfg;
-	struct mutex lock;
+	struct mutex lock; /* see above */
 	u32 gen;
 	u32 view_gen;
 	struct xarray ifstats;
@@ -292,15 +308,13 @@ int fs_config_fill_policy(struct sk_buff *skb, const struct fs_config *cfg,
 			  u32 pol);
 
 /* policy.c */
-const struct fs_policy *fs_policy_lookup(const struct fs_config *cfg,
-					 u32 from, u32 to,
-					 const struct fs_tuple *t);
+const struct fs_policy *fs_policy_lookup(const struct fs_config *cfg, u32 from,
+					 u32 to, const struct fs_tuple *t);
 u8 fs_policy_action(const struct fs_config *cfg, u32 from, u32 to,
 		    const struct fs_tuple *t, u32 *index);
 
 /* zone.c */
-const struct fs_binding *fs_binding_find(const struct fs_view *v,
-					 int ifindex);
+const struct fs_binding *fs_binding_find(const struct fs_view *v, int ifindex);
 int fs_view_publish(struct fs_net *fsn, struct fs_config *cfg);
 void fs_view_refresh(struct fs_net *fsn);
 void fs_view_destroy(struct fs_net *fsn);
@@ -341,8 +355,8 @@ static inline void fs_count_end(struct fs_ifstats *s, struct fs_pcpu_ctr *p,
 	put_cpu_ptr(s->pcpu);
 }
 
-static inline void fs_count_add(struct fs_pcpu_ctr *p,
-				enum flowstat_counter c, u64 n)
+static inline void fs_count_add(struct fs_pcpu_ctr *p, enum flowstat_counter c,
+				u64 n)
 {
 	u64_stats_add(&p->c[c], n);
 }
@@ -362,18 +376,17 @@ static inline void fs_count1(struct fs_ifstats *s, enum flowstat_counter c,
 }
 
 /* session.c */
-struct fs_session *fs_sess_lookup(struct fs_net *fsn,
-				  const struct fs_tuple *t, enum fs_dir *dir);
-struct fs_session *fs_sess_create(struct fs_net *fsn,
-				  const struct fs_tuple *t, u8 kind,
-				  int iif, int oif, u32 policy, u32 gen);
+struct fs_session *fs_sess_lookup(struct fs_net *fsn, const struct fs_tuple *t,
+				  enum fs_dir *dir);
+struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
+				  u8 kind, int iif, int oif, u32 policy,
+				  u32 gen);
 void fs_sess_refresh(struct fs_session *s, enum fs_dir dir, u8 tcpflags,
 		     unsigned int len);
 void fs_sess_unlink(struct fs_net *fsn, struct fs_session *s);
 void fs_sess_recheck_all(struct fs_net *fsn, const struct fs_view *v);
 bool fs_sess_permitted(const struct fs_view *v, const struct fs_session *s);
-void fs_sess_counts(struct fs_net *fsn, u64 *created, u64 *deleted,
-		    s64 *cur);
+void fs_sess_counts(struct fs_net *fsn, u64 *created, u64 *deleted, s64 *cur);
 int fs_sess_net_init(struct fs_net *fsn);
 void fs_sess_net_exit(struct fs_net *fsn);
 int fs_sess_init(void);

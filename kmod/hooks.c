@@ -140,7 +140,8 @@ static void fs_parse_l4(const struct sk_buff *skb, unsigned int thoff,
 		switch (((const struct icmp6hdr *)h)->icmp6_type) {
 		case ICMPV6_ECHO_REQUEST:
 		case ICMPV6_ECHO_REPLY:
-			p->t.sport = ((const struct icmp6hdr *)h)->icmp6_identifier;
+			p->t.sport =
+				((const struct icmp6hdr *)h)->icmp6_identifier;
 			p->t.dport = p->t.sport;
 			break;
 		case ICMPV6_MGM_QUERY:
@@ -345,7 +346,7 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 	struct fs_pkt p;
 
 	if (!v)
-		return NF_ACCEPT;	/* not configured in this namespace */
+		return NF_ACCEPT; /* not configured in this namespace */
 	fs_parse(skb, state->pf, &p);
 	if (!fs_find(fsn, v, &p, &dir))
 		fs_first_transit(fsn, v, &p, state, &r);
@@ -382,7 +383,7 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 	if (!b)
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ZONE);
 	else if (p.nd)
-		;	/* the link needs it, whatever the zone says */
+		; /* the link needs it, whatever the zone says */
 	else if (!fs_host_inbound_allowed(b, &p.t))
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
 	else if (skb->pkt_type == PACKET_HOST)
@@ -421,9 +422,11 @@ static unsigned int fs_local_out(void *priv, struct sk_buff *skb,
 	return NF_ACCEPT;
 }
 
-#define FS_OPS(fn, family, num)					\
-	{ .hook = fn, .pf = family, .hooknum = num,		\
-	  .priority = FS_HOOK_PRIORITY }
+#define FS_OPS(fn, family, num)                           \
+	{                                                 \
+		.hook = fn, .pf = family, .hooknum = num, \
+		.priority = FS_HOOK_PRIORITY              \
+	}
 
 static const struct nf_hook_ops fs_nf_ops[] = {
 	FS_OPS(fs_local_in, NFPROTO_IPV4, NF_INET_LOCAL_IN),

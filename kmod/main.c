@@ -53,6 +53,6 @@ module_init(fs_init);
 module_exit(fs_exit);
 
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("flowstat: zone-based security flow engine and flow statistics");
+MODULE_DESCRIPTION("flowstat: zone-based flow engine and flow statistics");
 MODULE_AUTHOR("The flowstat developers");
 MODULE_ALIAS_GENL_FAMILY(FLOWSTAT_GENL_NAME);

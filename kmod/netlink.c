@@ -34,7 +34,8 @@ static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	err = fs_view_publish(fsn, cfg);
 	mutex_unlock(&fsn->lock);
 	if (err)
-		NL_SET_ERR_MSG(info->extack, "out of memory publishing configuration");
+		NL_SET_ERR_MSG(info->extack,
+			       "out of memory publishing configuration");
 	fs_config_put(cfg);
 	return err;
 }
@@ -45,8 +46,11 @@ static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
 	if (pos == 0)
 		return nla_put_u8(skb, FLOWSTAT_A_CFG_DEFAULT_POLICY,
 				  cfg->default_action) ||
-		       nla_put_u32(skb, FLOWSTAT_A_CFG_GENERATION, cfg->gen) ?
-			       -EMSGSIZE : 0;
+				       nla_put_u32(skb,
+						   FLOWSTAT_A_CFG_GENERATION,
+						   cfg->gen) ?
+			       -EMSGSIZE :
+			       0;
 	pos--;
 	if (pos < cfg->n_zones)
 		return fs_config_fill_zone(skb, cfg, pos);
@@ -117,8 +121,8 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static int fs_nl_put_u64s(struct sk_buff *skb, int type, const u64 *v,
-			  int n, int pad)
+static int fs_nl_put_u64s(struct sk_buff *skb, int type, const u64 *v, int n,
+			  int pad)
 {
 	struct nlattr *nest = nla_nest_start(skb, type);
 	int i;
@@ -159,7 +163,7 @@ static int fs_nl_fill_ifstats(struct sk_buff *skb, struct netlink_callback *cb,
 
 	dev = dev_get_by_index_rcu(fsn->net, s->ifindex);
 	if (!dev)
-		return 0;	/* going away: its counters go with it */
+		return 0; /* going away: its counters go with it */
 	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
 			  &fs_genl_family, NLM_F_MULTI,
 			  FLOWSTAT_CMD_IFSTATS_GET);
@@ -258,8 +262,8 @@ static int fs_nl_stats_get(struct sk_buff *skb, struct genl_info *info)
 	if (fs_nl_put_counters(msg, FLOWSTAT_A_STATS_COUNTERS, sum) ||
 	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_CURRENT, total,
 			      FLOWSTAT_A_STATS_PAD) ||
-	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_MAX,
-			      fsn->sess.max, FLOWSTAT_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_MAX, fsn->sess.max,
+			      FLOWSTAT_A_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_CREATED, created,
 			      FLOWSTAT_A_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, FLOWSTAT_A_STATS_SESSIONS_DELETED, deleted,
@@ -297,7 +301,7 @@ static int fs_nl_stats_clear(struct sk_buff *skb, struct genl_info *info)
 			fs_ifstats_clear(fsn, s);
 		} else {
 			NL_SET_ERR_MSG_ATTR(info->extack, ifa,
-					    "no such interface in this namespace");
+					    "no such interface");
 			err = -ENODEV;
 		}
 	} else {

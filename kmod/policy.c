@@ -25,9 +25,8 @@ static bool fs_policy_match(const struct fs_policy *p, const struct fs_tuple *t)
  * Context: rcu_read_lock held, or the caller holds a reference on @cfg.
  * Return: the policy, or NULL if none matches.
  */
-const struct fs_policy *fs_policy_lookup(const struct fs_config *cfg,
-					 u32 from, u32 to,
-					 const struct fs_tuple *t)
+const struct fs_policy *fs_policy_lookup(const struct fs_config *cfg, u32 from,
+					 u32 to, const struct fs_tuple *t)
 {
 	const struct fs_policy_list *l;
 	u32 i;

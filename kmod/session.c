@@ -159,7 +159,8 @@ static void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r)
  * Context: rcu_read_lock held, any context.
  */
 struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
-				  u8 kind, int iif, int oif, u32 policy, u32 gen)
+				  u8 kind, int iif, int oif, u32 policy,
+				  u32 gen)
 {
 	struct fs_sessions *st = &fsn->sess;
 	struct fs_session *s;
@@ -251,8 +252,7 @@ bool fs_sess_permitted(const struct fs_view *v, const struct fs_session *s)
 		return true;
 	case FS_SESS_TO_SELF:
 		in = fs_binding_find(v, s->iif);
-		return in && fs_host_inbound_allowed(in,
-						     &s->th[FS_DIR_ORIG].t);
+		return in && fs_host_inbound_allowed(in, &s->th[FS_DIR_ORIG].t);
 	}
 	in = fs_binding_find(v, s->iif);
 	out = fs_binding_find(v, s->oif);
@@ -403,9 +403,7 @@ void fs_sess_net_exit(struct fs_net *fsn)
 
 int fs_sess_init(void)
 {
-	fs_sess_cache = kmem_cache_create("flowstat_session",
-					  sizeof(struct fs_session), 0, 0,
-					  NULL);
+	fs_sess_cache = KMEM_CACHE(fs_session, 0);
 	return fs_sess_cache ? 0 : -ENOMEM;
 }
 

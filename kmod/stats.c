@@ -146,8 +146,8 @@ static void fs_est_update(struct fs_ifstats *s, int which, u64 total)
 /* Transit rates for `show interfaces`, so the tool never has to sleep. */
 static void fs_est_work(struct work_struct *work)
 {
-	struct fs_net *fsn = container_of(to_delayed_work(work), struct fs_net,
-					  est_work);
+	struct fs_net *fsn =
+		container_of(to_delayed_work(work), struct fs_net, est_work);
 	u64 c[__FLOWSTAT_CTR_MAX];
 	struct fs_ifstats *s;
 	unsigned long idx;

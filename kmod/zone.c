@@ -75,7 +75,7 @@ static void fs_view_insert(struct fs_view *v, const struct fs_config *cfg,
 	v->bind[i].zone = ic->zone;
 	v->bind[i].services = ic->own_host_inbound ? ic->services : z->services;
 	v->bind[i].protocols = ic->own_host_inbound ? ic->protocols :
-						       z->protocols;
+						      z->protocols;
 }
 
 /* Takes a reference on @cfg for the view. Context: fsn->lock held. */
@@ -169,7 +169,7 @@ void fs_view_refresh(struct fs_net *fsn)
 		goto out;
 	v = fs_view_build(fsn, cur->cfg);
 	if (!v)
-		goto out;	/* keep the old bindings rather than none */
+		goto out; /* keep the old bindings rather than none */
 	if (v->mask == cur->mask &&
 	    !memcmp(v->bind, cur->bind, (v->mask + 1) * sizeof(v->bind[0]))) {
 		fs_view_free_rcu(&v->rcu);
