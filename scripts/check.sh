@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The project's test command (README, .ci/run, `make check`):
+#   1. installs what is missing (scripts/setup.sh),
+#   2. builds the tool and runs its unit tests,
+#   3. for each supported kernel: builds the module with W=1 and runs the
+#      whole selftest suite in one VM boot of that kernel.
+# Prints TAP from every part and closes with one line "N passed, M failed"
+# over all test points. Exit status 0 only if nothing failed.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+out=$top/build/check
+mkdir -p "$out"
+start=$(date +%s)
+
+passed=0
+failed=0
+skipped=0
+
+# Adds the "# N passed, M failed[, K skipped]" line of a part's output.
+tally() {
+	local line p f s
+	line=$(grep -E '^# [0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+	if [[ -z $line ]]; then
+		echo "not ok - $2 printed no result line"
+		failed=$((failed + 1))
+		return
+	fi
+	p=$(sed -E 's/^# ([0-9]+) passed.*/\1/' <<<"$line")
+	f=$(sed -E 's/^# [0-9]+ passed, ([0-9]+) failed.*/\1/' <<<"$line")
+	s=$(sed -nE 's/.*, ([0-9]+) skipped.*/\1/p' <<<"$line")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	skipped=$((skipped + ${s:-0}))
+}
+
+# A whole step as one test point (set-up, build, a VM run's kernel log).
+point() {
+	if [[ $1 -eq 0 ]]; then
+		echo "ok - $2"
+		passed=$((passed + 1))
+	else
+		echo "not ok - $2 (exit $1)"
+		failed=$((failed + 1))
+	fi
+}
+
+echo "TAP version 13"
+echo "# set-up"
+scripts/setup.sh >"$out/setup.log" 2>&1
+rc=$?
+point $rc "set-up (log: build/check/setup.log)"
+[[ $rc -eq 0 ]] || { tail -n 20 "$out/setup.log"; echo "$passed passed, $failed failed"; exit 1; }
+
+echo "# unit tests"
+make -s -C userspace >"$out/tool-build.log" 2>&1
+rc=$?
+point $rc "tool builds warning-free"
+if [[ $rc -eq 0 ]]; then
+	make -s -C userspace test 2>&1 | tee "$out/unit.tap"
+	tally "$out/unit.tap" "unit tests"
+else
+	cat "$out/tool-build.log"
+fi
+
+kernels=$(scripts/kernels.sh) || kernels=""
+[[ -n $kernels ]]
+point $? "supported kernels installed: ${kernels//$'\n'/ }"
+for k in $kernels; do
+	echo "# kernel $k"
+	scripts/build-module.sh "$k" W=1 >"$out/build-$k.log" 2>&1
+	rc=$?
+	# W=1 warnings count as a failure: the module must build clean.
+	grep -E 'warning:|error:' "$out/build-$k.log" && rc=1
+	point $rc "module builds warning-free (W=1) for $k"
+	[[ $rc -eq 0 ]] || continue
+	scripts/vm.sh --kernel "$k" --log "$out/vm-$k.log" -- \
+		env FLOWSTAT_KO="$top/build/$k/flowstat.ko" \
+		FLOWSTAT="$top/userspace/flowstat" \
+		selftests/run_vm.sh 2>&1 | tee "$out/selftests-$k.tap"
+	rc=${PIPESTATUS[0]}
+	tally "$out/selftests-$k.tap" "selftests on $k"
+	# 125: the kernel warned or oopsed even if every test passed.
+	[[ $rc -ne 125 && $rc -ne 124 ]]
+	point $? "kernel $k ran the suite without warning, oops or timeout"
+done
+
+echo "# make check took $(($(date +%s) - start)) s"
+summary="$passed passed, $failed failed"
+[[ $skipped -gt 0 ]] && summary+=", $skipped skipped"
+echo "$summary"
+[[ $failed -eq 0 ]]
