@@ -361,20 +361,6 @@ static inline void fs_count_add(struct fs_pcpu_ctr *p, enum flowstat_counter c,
 	u64_stats_add(&p->c[c], n);
 }
 
-/** fs_count1() - add @n to one counter of @s (NULL-safe) */
-static inline void fs_count1(struct fs_ifstats *s, enum flowstat_counter c,
-			     u64 n)
-{
-	struct fs_pcpu_ctr *p;
-	unsigned long flags;
-
-	if (!s)
-		return;
-	p = fs_count_begin(s, &flags);
-	fs_count_add(p, c, n);
-	fs_count_end(s, p, flags);
-}
-
 /* session.c */
 struct fs_session *fs_sess_lookup(struct fs_net *fsn, const struct fs_tuple *t,
 				  enum fs_dir *dir);

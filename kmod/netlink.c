@@ -103,24 +103,6 @@ out:
 	return skb->len;
 }
 
-static int fs_nl_put_counters(struct sk_buff *skb, int type, const u64 *c)
-{
-	struct nlattr *nest = nla_nest_start(skb, type);
-	int i;
-
-	if (!nest)
-		return -EMSGSIZE;
-	for (i = 0; i < __FLOWSTAT_CTR_MAX; i++)
-		if (nla_put_u64_64bit(skb, FLOWSTAT_A_COUNTER(i), c[i],
-				      FLOWSTAT_A_COUNTER_PAD))
-			goto cancel;
-	nla_nest_end(skb, nest);
-	return 0;
-cancel:
-	nla_nest_cancel(skb, nest);
-	return -EMSGSIZE;
-}
-
 static int fs_nl_put_u64s(struct sk_buff *skb, int type, const u64 *v, int n,
 			  int pad)
 {
@@ -138,6 +120,13 @@ static int fs_nl_put_u64s(struct sk_buff *skb, int type, const u64 *v, int n,
 cancel:
 	nla_nest_cancel(skb, nest);
 	return -EMSGSIZE;
+}
+
+/* Counter C goes in attribute FLOWSTAT_A_COUNTER(C), which is C + 1. */
+static int fs_nl_put_counters(struct sk_buff *skb, int type, const u64 *c)
+{
+	return fs_nl_put_u64s(skb, type, c, __FLOWSTAT_CTR_MAX,
+			      FLOWSTAT_A_COUNTER_PAD);
 }
 
 /* What readers see: totals since the last clear. */
