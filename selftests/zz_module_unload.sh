@@ -14,7 +14,7 @@
 # 2. insmod again: every namespace starts unconfigured, and an unconfigured
 #    namespace is left alone (traffic passes, nothing counted); load the
 #    configuration, traffic counted from zero.
-# 3. Delete the namespaces (sessions alive), then rmmod.
+# 3. Delete the namespaces (sessions alive, traffic flowing), then rmmod.
 # The VM runner fails the run on any kernel warning this provokes.
 
 source "$(dirname "$0")/lib.sh"
@@ -95,8 +95,11 @@ check_eq "configuration loaded again: transit counted, one connection" "3 3 1" \
 		"$(ifc "$IF_UNTRUST" transit input_packets)" \
 		"$(ifc "$IF_TRUST" flow_input connections_established)")"
 
-# 3. Namespaces (with sessions) go first, then the module.
+# 3. Namespaces (with sessions) go first, then the module; the router's
+# namespace is torn down while A still floods traffic through it.
 ping_rx "$A" -c 2 "$R_A_IP4" >/dev/null
+bg "$A" ping -q -i 0.01 -c 300 "$B_IP4"
+sleep 1
 for ns in "${FS_NETNS[@]}"; do
 	ip netns del "$ns"
 done
