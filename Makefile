@@ -6,6 +6,7 @@
 #   make KVER=6.1.0-56-amd64   or   make KDIR=/path/to/kernel/build
 #   make check           unit tests + selftests in a VM, on every supported kernel
 #   make demo            the demo router (VM here, or the real kernel if it can load modules)
+#   make bench           packet-path cost against bare forwarding and nftables
 #   make install         module and tool onto this machine (a real router)
 
 KVER ?= $(shell uname -r)
@@ -13,7 +14,7 @@ KDIR ?= /lib/modules/$(KVER)/build
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all module tool unit modules-all check demo install clean
+.PHONY: all module tool unit modules-all check demo bench install clean
 
 all: module tool
 
@@ -35,6 +36,10 @@ check:
 
 demo:
 	scripts/run-demo.sh
+
+# Not part of check: ratios to bare forwarding and nftables (bench/README.md).
+bench:
+	bench/run.sh
 
 install: module tool
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=extra modules_install

@@ -23,7 +23,9 @@
 #        tainted by a warning (the offending lines are printed), or the VM
 #        died without reporting an exit code (kernel panic, boot failure).
 #
-# Environment: FLOWSTAT_VM_KVM=1 uses KVM instead of TCG (nested KVM hangs
+# Environment: FLOWSTAT_VM_ACCEL replaces the accelerator and CPU options
+# (bench/: "-accel tcg,thread=single -icount shift=0,sleep=off -smp 1");
+# FLOWSTAT_VM_KVM=1 uses KVM instead of TCG (nested KVM hangs
 # on the project's machines, so it is opt-in); FLOWSTAT_VM_VERBOSE=1 drops
 # "quiet" so the whole boot log lands in the log file.
 set -euo pipefail
@@ -215,7 +217,9 @@ fi
 
 # Multi-threaded TCG uses both host cores; fall back to one vCPU if this
 # qemu refuses it. The probe starts a stopped machine and quits at once.
-if [[ ${FLOWSTAT_VM_KVM:-0} == 1 ]]; then
+if [[ -n ${FLOWSTAT_VM_ACCEL:-} ]]; then
+	read -ra accel <<<"$FLOWSTAT_VM_ACCEL"
+elif [[ ${FLOWSTAT_VM_KVM:-0} == 1 ]]; then
 	# Not -cpu host: on the project's machines qemu aborts setting MSR 0x10a.
 	accel=(-accel kvm -smp 2)
 elif echo quit | qemu-system-x86_64 -accel tcg,thread=multi -smp 2 -M pc \

@@ -1,0 +1,278 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The benchmark's guest side, run by bench/run.sh inside one VM boot
+# (bench/vm-icount.sh). Builds client - router - server namespaces and
+# measures kernel pktgen's packet rate through the router for each case and
+# mode; one line per measurement to $BENCH_OUT:
+#
+#   CASE MODE REP PPS SENT DELIVERED ATTEMPTS
+#
+# Environment (bench/run.sh sets them):
+#   BENCH_OUT            result file (required)
+#   BENCH_RULES          directory with flowstat.conf, nft.nft and the --fill variants
+#   BENCH_CASES          cases, in order (default: warmup established oneway new denied scale)
+#   BENCH_MODES          modes (default: bare nft flowstat)
+#   BENCH_PACKETS        packets per measurement (default 30000)
+#   BENCH_SCALE_PACKETS  packets per measurement of the scale case (default 3000)
+#   BENCH_REPEATS        measurements per case and mode (default 3)
+#   BENCH_SINK           host (default, the method of performance.md): the
+#                        router forwards to the receiving host's MAC and the
+#                        packet goes up its stack (UDP, no socket: dropped;
+#                        ICMP port unreachable, rate-limited); otherhost: to a
+#                        MAC nobody has, so the receiving host drops it on
+#                        arrival (PACKET_OTHERHOST) and nothing answers
+#   FLOWSTAT_KO, FLOWSTAT  the module and the tool
+set -uo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=../selftests/lib.sh
+. "$here/../selftests/lib.sh"
+
+out=${BENCH_OUT:?}
+rules=${BENCH_RULES:?}
+cases=${BENCH_CASES:-warmup established oneway new denied scale}
+modes=${BENCH_MODES:-bare nft flowstat}
+packets=${BENCH_PACKETS:-30000}
+scale_packets=${BENCH_SCALE_PACKETS:-3000}
+repeats=${BENCH_REPEATS:-3}
+sink_mode=${BENCH_SINK:-host}
+FLOWSTAT=${FLOWSTAT:?}
+FLOWSTAT_KO=${FLOWSTAT_KO:?}
+
+CL=bench-cl RT=bench-rt SV=bench-sv
+SINK1=02:00:00:00:01:99 SINK2=02:00:00:00:02:99
+
+log() { echo "guest: $*" >&2; }
+die() { log "FATAL: $*"; exit 1; }
+
+cleanup() {
+	ip netns del $CL 2>/dev/null
+	ip netns del $RT 2>/dev/null
+	ip netns del $SV 2>/dev/null
+	grep -q '^flowstat ' /proc/modules && rmmod flowstat
+}
+trap cleanup EXIT
+
+# --- modules, loaded up front so that nothing loads mid-measurement -------
+modprobe pktgen || die "modprobe pktgen"
+# global before 6.2, per namespace after (topo_up sets them there too)
+sysctl -qw net.ipv4.icmp_msgs_per_sec=0 net.ipv4.icmp_msgs_burst=0
+modprobe -a nf_conntrack nf_tables nft_ct nf_defrag_ipv4 nf_defrag_ipv6 ||
+	die "modprobe netfilter modules"
+# Default on a 2 GB guest: 65,536 entries; a roomy table whatever
+# --packets says.
+sysctl -qw net.netfilter.nf_conntrack_max=1048576 || die "nf_conntrack_max"
+deps=$(modinfo -F depends "$FLOWSTAT_KO" | tr ',' ' ')
+[ -z "$deps" ] || modprobe -a $deps || die "modprobe $deps"
+grep -q '^flowstat ' /proc/modules && rmmod flowstat
+
+# --- topology (lib.sh's links: fixed MACs, permanent neighbours) ----------
+#   CL eth0 10.0.1.2 -- eth0 10.0.1.1 RT 10.0.2.1 eth1 -- eth0 10.0.2.2 SV
+# Built afresh for every measurement and torn down after it, so that each
+# starts from the same state: no sessions or conntrack entries left by an
+# earlier one (their expiry and garbage collection would land in a later
+# measurement at a time that depends on how long the host took to serve
+# the guest's file reads: the guest clock leaps over idle time).
+topo_up() {
+	local ns
+	for ns in $CL $RT $SV; do
+		ip netns add $ns || return 1
+	done
+	ns_sysctls $RT router && ns_sysctls $CL host && ns_sysctls $SV host || return 1
+	# No ICMP errors (port unreachable from the server, net unreachable from
+	# the router): rate-limited by a token bucket refilled by the clock,
+	# they made the cost of a run depend on when it ran.
+	for ns in $CL $RT $SV; do
+		ip netns exec $ns sysctl -qw net.ipv4.icmp_msgs_per_sec=0 \
+			net.ipv4.icmp_msgs_burst=0 2>/dev/null
+	done
+	ip -n $RT link set lo up || return 1
+	add_link $RT eth0 ge-0/0/0 $CL 1 || return 1
+	add_link $RT eth1 ge-0/0/1 $SV 2 || return 1
+	wait_until 5 topology_links_up $RT || return 1
+	sink
+}
+topo_down() {
+	ip netns del $CL
+	ip netns del $RT
+	ip netns del $SV
+}
+# Lets deferred work (namespace cleanup, RCU callbacks, table resizes)
+# finish before a measurement: the guest idles, and its clock leaps.
+quiesce() {
+	sleep 2
+}
+# BENCH_SINK=otherhost: the router forwards to the hosts' MACs only while a
+# flow is primed; while pktgen runs it forwards to a MAC nobody has.
+sink() {
+	[ "$sink_mode" = host ] && return 0
+	ip -n $RT -batch - <<-EOS
+		neigh replace 10.0.1.2 lladdr $SINK1 dev eth0 nud permanent
+		neigh replace 10.0.2.2 lladdr $SINK2 dev eth1 nud permanent
+	EOS
+}
+unsink() {
+	[ "$sink_mode" = host ] && return 0
+	ip -n $RT -batch - <<-EOS
+		neigh replace 10.0.1.2 lladdr $(mac_h 1) dev eth0 nud permanent
+		neigh replace 10.0.2.2 lladdr $(mac_h 2) dev eth1 nud permanent
+	EOS
+}
+
+rx_packets() {
+	ip netns exec "$1" cat /sys/class/net/eth0/statistics/rx_packets
+}
+
+# pg NS COUNT SRC DST DSTMAC SPORT_MIN SPORT_MAX DPORT: pktgen on NS's
+# eth0; prints "PPS SENT". Source ports run from SPORT_MIN up, one per
+# packet, wrapping before SPORT_MAX (pktgen's range without UDPSRC_RND).
+pg() {
+	ip netns exec "$1" bash -s -- "$@" <<-'EOS'
+		ns=$1 count=$2 src=$3 dst=$4 dmac=$5 smin=$6 smax=$7 dport=$8
+		pgw() {
+			echo "$2" >"$1" 2>/dev/null
+			grep -q '^Result: OK' "$1" || {
+				echo "pktgen: '$2': $(grep '^Result' "$1")" >&2
+				exit 1
+			}
+		}
+		t=/proc/net/pktgen/kpktgend_0 d=/proc/net/pktgen/eth0
+		pgw $t rem_device_all
+		pgw $t "add_device eth0"
+		for c in "count $count" "clone_skb 0" "pkt_size 64" "delay 0" \
+			"src_min $src" "src_max $src" "dst $dst" "dst_mac $dmac" \
+			"udp_src_min $smin" "udp_src_max $smax" \
+			"udp_dst_min $dport" "udp_dst_max $dport"; do
+			pgw $d "$c"
+		done
+		echo start >/proc/net/pktgen/pgctrl
+		r=$(sed -n '/^Result: OK/,$p' $d | tr '\n' ' ')
+		pps=$(sed -n 's/.* \([0-9][0-9]*\)pps .*/\1/p' <<<"$r")
+		sent=$(sed -n 's/^Result: OK: [^,]*, \([0-9][0-9]*\) .*/\1/p' <<<"$r")
+		[ -n "$pps" ] && [ -n "$sent" ] || { echo "pktgen: no result: $(cat $d)" >&2; exit 1; }
+		pgw $t rem_device_all
+		echo "$pps $sent"
+	EOS
+}
+
+# prime SPORT: one datagram client -> server and its reply, so that a
+# stateful firewall has seen both directions of the flow.
+prime() {
+	local sport=$1 reply spid try
+	unsink
+	for try in 1 2 3; do
+		ip netns exec $SV timeout 30 socat -T 3 UDP4-RECVFROM:9,reuseaddr EXEC:cat &
+		spid=$!
+		wait_until 10 port_listening $SV u 9
+		reply=$(echo ping | ip netns exec $CL timeout 30 socat -T 3 - "UDP4:10.0.2.2:9,sourceport=$sport")
+		wait $spid 2>/dev/null
+		[ "$reply" = ping ] && break
+		log "prime $sport: no reply ('$reply'), try $try"
+	done
+	sink
+	[ "$reply" = ping ]
+}
+
+# --- modes ------------------------------------------------------------------
+# mode_start MODE SUFFIX: the firewall of MODE, with the ruleset
+# flowstat$SUFFIX.conf or nft$SUFFIX.nft ("" or ".fill").
+mode_start() {
+	case $1 in
+	bare) ;;
+	nft) ip netns exec $RT nft -f "$rules/nft$2.nft" || { log "nft -f nft$2.nft failed"; return 1; } ;;
+	flowstat)
+		insmod "$FLOWSTAT_KO" || { log "insmod $FLOWSTAT_KO failed"; return 1; }
+		"$FLOWSTAT" -n $RT load "$rules/flowstat$2.conf" >/dev/null ||
+			{ log "flowstat load flowstat$2.conf failed"; return 1; }
+		;;
+	esac
+}
+# nft's table and conntrack entries go with the router namespace.
+mode_stop() {
+	case $1 in
+	flowstat) rmmod flowstat || die "rmmod flowstat" ;;
+	esac
+}
+
+# --- cases ------------------------------------------------------------------
+# measure CASE K: one pktgen run of CASE; K (the measurement number) gives
+# it flows of its own. Prints "PPS SENT".
+measure() {
+	local case=$1 k=$2
+	case $case in
+	warmup | oneway)
+		pg $CL "$packets" 10.0.1.2 10.0.2.2 "$(mac_r 1)" $((30000 + k)) $((30000 + k)) 9 ;;
+	established)
+		prime $((20000 + k)) >&2 || return 1
+		pg $CL "$packets" 10.0.1.2 10.0.2.2 "$(mac_r 1)" $((20000 + k)) $((20000 + k)) 9 ;;
+	new)
+		# a source address of its own: none of its 5-tuples seen before
+		pg $CL "$packets" "10.1.$((k / 250)).$((k % 250 + 1))" 10.0.2.2 "$(mac_r 1)" 10000 60000 9 ;;
+	scale)
+		pg $CL "$scale_packets" "10.1.$((k / 250)).$((k % 250 + 1))" 10.0.2.2 "$(mac_r 1)" 10000 60000 9 ;;
+	denied)
+		pg $SV "$packets" 10.0.2.2 10.0.1.2 "$(mac_r 2)" $((40000 + k)) $((40000 + k)) 9 ;;
+	*) log "unknown case $case"; return 1 ;;
+	esac
+}
+
+# flowstat's non-zero drop counters and session figures, to the log
+why_dropped() {
+	local d
+	d=$("$FLOWSTAT" -n $RT -j show interfaces 2>&1 |
+		jq -r '.interfaces[] | .name as $n | (.flow_errors // {}) | to_entries[]
+			| select(.value != 0) | "\($n) \(.key)=\(.value)"' 2>&1 | tr '\n' ' ')
+	[ -n "$d" ] && log "  flowstat drops: $d"
+	log "  flowstat: $("$FLOWSTAT" -n $RT -j show security flow statistics 2>&1 | tr -d ' \n' | cut -c1-300)"
+}
+
+# one measurement: fresh topology and firewall, pktgen, teardown. Writes
+# "CASE MODE REP PPS SENT DELIVERED ATTEMPTS". A run that loses packets
+# (when softirq processing is deferred to ksoftirqd, pktgen fills the
+# 1,000-packet backlog and the rest is dropped, cheaply: its rate then
+# counts packets nobody forwarded) is measured again, up to 3 times.
+run_one() {
+	local case=$1 mode=$2 rep=$3 k=$4 rxns=$SV rx0 rx1 r sfx='' want try
+	[ "$case" = denied ] && rxns=$CL
+	[ "$case" = scale ] && sfx=.fill
+	for try in 1 2 3; do
+		topo_up || die "topology"
+		if ! mode_start "$mode" "$sfx"; then
+			r="0 0" rx0=0 rx1=0
+		else
+			quiesce
+			rx0=$(rx_packets $rxns)
+			if ! r=$(measure "$case" "$k"); then
+				log "$case $mode #$rep failed"
+				r="0 0"
+			fi
+			rx1=$(rx_packets $rxns)
+			if [ "$mode" = flowstat ]; then why_dropped; fi
+		fi
+		mode_stop "$mode"
+		topo_down
+		want=${r#* }
+		[ "$case" = established ] && want=$((want + 1))
+		[ "$case" = denied ] && [ "$mode" != bare ] && want=0
+		log "$case $mode #$rep: pps sent = $r, delivered $((rx1 - rx0)) of $want (attempt $try)"
+		[ "${r%% *}" != 0 ] && [ $((rx1 - rx0)) = "$want" ] && break
+	done
+	echo "$case $mode $rep $r $((rx1 - rx0)) $try" >>"$out"
+}
+
+# The warm-up first, once; then case by case, each repeat measuring every
+# mode in turn (bare, nft, flowstat, bare, nft, ...).
+k=0
+for case in $cases; do
+	n=$repeats
+	[ "$case" = warmup ] && n=1
+	for ((rep = 1; rep <= n; rep++)); do
+		for mode in $modes; do
+			[ "$case" = warmup ] && [ "$mode" != bare ] && continue
+			k=$((k + 1))
+			run_one "$case" "$mode" "$rep" "$k"
+		done
+	done
+done
+echo "end $(uname -r)" >>"$out"

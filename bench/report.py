@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Table and JSON of one bench/guest.sh run (called by bench/run.sh).
+
+Raw lines: CASE MODE REP PPS SENT DELIVERED. Per case and mode the figure
+is the median of the repeats; the spread is (max - min) / median. Ratios
+are to bare's median in the same run. The drop case (denied) compares
+drop rates: flowstat's against nft's.
+"""
+import argparse
+import datetime
+import json
+import statistics
+import sys
+
+# case: (what it is, flowstat target ratio to bare, nft ratio in performance.md)
+CASES = {
+    "warmup": ("warm-up (bare, one-way flow, discarded)", None, None),
+    "established": ("one flow, established (primed both ways)", 0.95, 0.874),
+    "oneway": ("one flow, one-way (never replied)", 0.95, 0.778),
+    "new": ("new session on every packet (50,000 source ports)", 0.85, 0.737),
+    "denied": ("denied by policy (dropped): drop pps", None, None),
+    "scale": ("new sessions, N policies/rules before the matching one", 0.80, 0.008),
+}
+SPREAD_FLAG = 0.01
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--raw", required=True)
+    ap.add_argument("--json", required=True)
+    for a in ("packets", "scale-packets", "repeats", "fill", "seconds"):
+        ap.add_argument("--" + a, type=int, default=0)
+    ap.add_argument("--sink", default="host")
+    o = ap.parse_args()
+
+    runs = {}
+    order = []
+    complete = False
+    with open(o.raw) as f:
+        for line in f:
+            w = line.split()
+            if w and w[0] == "end":
+                complete = True
+                continue
+            if len(w) not in (6, 7):
+                continue
+            case, mode, rep, pps, sent, dlv = w[0], w[1], int(w[2]), int(w[3]), int(w[4]), int(w[5])
+            att = int(w[6]) if len(w) == 7 else 1
+            if case not in order:
+                order.append(case)
+            runs.setdefault(case, {}).setdefault(mode, []).append(
+                {"rep": rep, "pps": pps, "sent": sent, "delivered": dlv, "attempts": att})
+
+    problems = []
+    notes = []
+    res = {}
+    for case in order:
+        res[case] = {"description": CASES.get(case, ("?",))[0]}
+        for mode, rs in runs[case].items():
+            ok = [r["pps"] for r in rs if r["pps"] > 0]
+            e = {"runs": rs}
+            if len(ok) != len(rs):
+                problems.append(f"{case} {mode}: {len(rs) - len(ok)} measurement(s) failed")
+            if ok:
+                med = statistics.median(ok)
+                e.update(median_pps=med, min_pps=min(ok), max_pps=max(ok),
+                         spread=(max(ok) - min(ok)) / med)
+            # what should have reached the receiving host
+            for r in rs:
+                if r["pps"] == 0:
+                    continue
+                if case == "denied" and mode != "bare":
+                    want = 0
+                else:
+                    want = r["sent"] + (1 if case == "established" else 0)
+                if r["attempts"] > 1 and r["delivered"] == want:
+                    notes.append(f"{case} {mode} #{r['rep']}: measured again "
+                                 f"({r['attempts'] - 1} run(s) lost packets)")
+                if r["delivered"] != want:
+                    problems.append(f"{case} {mode} #{r['rep']}: {r['delivered']} packets "
+                                    f"delivered, expected {want}")
+            res[case][mode] = e
+        bare = res[case].get("bare", {}).get("median_pps")
+        for mode in ("nft", "flowstat"):
+            e = res[case].get(mode)
+            if e and bare and "median_pps" in e:
+                e["ratio"] = e["median_pps"] / bare
+        _, target, nft_ref = CASES.get(case, (None, None, None))
+        fs = res[case].get("flowstat", {})
+        nft = res[case].get("nft", {})
+        if case == "denied":
+            res[case]["target"] = "flowstat drop pps >= nft drop pps"
+            if "median_pps" in fs and "median_pps" in nft:
+                res[case]["flowstat_vs_nft"] = fs["median_pps"] / nft["median_pps"]
+                res[case]["pass"] = fs["median_pps"] >= nft["median_pps"]
+        elif target is not None:
+            res[case]["target"] = target
+            res[case]["nft_ratio_in_spec"] = nft_ref
+            if "ratio" in fs:
+                res[case]["pass"] = fs["ratio"] >= target
+
+    def pps(x):
+        return f"{x:,.0f}" if x is not None else "-"
+
+    def ratio(e):
+        return f"{e['ratio']:.3f}" if e and "ratio" in e else "-"
+
+    def spread(case):
+        s = [res[case][m]["spread"] for m in ("bare", "nft", "flowstat")
+             if m in res[case] and "spread" in res[case][m]]
+        if not s:
+            return "-"
+        return f"{max(s) * 100:.2f}%" + (" !" if max(s) > SPREAD_FLAG else "")
+
+    hdr = ("case", "bare pps", "nft", "flowstat", "target", "result", "spread")
+    rows = []
+    for case in order:
+        r = res[case]
+        b = r.get("bare", {})
+        if case == "warmup":
+            rows.append((case, pps(b.get("median_pps")), "", "", "", "", spread(case)))
+            continue
+        if case == "denied":
+            rows.append((case + " (drop pps)", pps(b.get("median_pps")) + " fwd",
+                         pps(r.get("nft", {}).get("median_pps")),
+                         pps(r.get("flowstat", {}).get("median_pps")),
+                         ">= nft",
+                         ("pass" if r["pass"] else "short") + f" ({r['flowstat_vs_nft']:.2f}x nft)"
+                         if "pass" in r else "-", spread(case)))
+            continue
+        name = f"scale ({o.fill:,})" if case == "scale" else case
+        rows.append((name, pps(b.get("median_pps")), ratio(r.get("nft")),
+                     ratio(r.get("flowstat")),
+                     f">= {r['target']:.2f}" if r.get("target") is not None else "-",
+                     ("pass" if r["pass"] else "short") if "pass" in r else "-",
+                     spread(case)))
+    w = [max(len(str(x[i])) for x in rows + [hdr]) for i in range(len(hdr))]
+    print(f"\n{o.kernel}: pktgen pps, median of {o.repeats}; nft and flowstat as ratios "
+          f"to bare (same run); spread = (max-min)/median, '!' above {SPREAD_FLAG:.0%}")
+    for x in [hdr, tuple("-" * n for n in w)] + rows:
+        print("  ".join(str(v).ljust(w[i]) if i == 0 else str(v).rjust(w[i])
+                        for i, v in enumerate(x)))
+    if not complete:
+        problems.append("the guest did not finish the run (incomplete results)")
+    for n in notes:
+        print("note: " + n)
+    for p in problems:
+        print("problem: " + p)
+
+    doc = {
+        "kernel": o.kernel,
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "method": {
+            "qemu": "-accel tcg,thread=single -icount shift=0,sleep=off -smp 1",
+            "generator": "kernel pktgen in the client namespace, 64-byte UDP over veth",
+            "packets": o.packets, "scale_packets": o.scale_packets,
+            "repeats": o.repeats, "fill": o.fill, "sink": o.sink,
+            "figure": "pktgen's pps; median of the repeats; ratios to bare in the same run",
+        },
+        "wall_seconds": o.seconds,
+        "complete": complete,
+        "problems": problems,
+        "notes": notes,
+        "cases": res,
+    }
+    with open(o.json, "w") as f:
+        json.dump(doc, f, indent=1)
+        f.write("\n")
+    return 1 if (problems or not complete) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# flowstat's benchmark (performance.md): for each kernel, one VM boot under
+# deterministic TCG (bench/vm-icount.sh) running bench/guest.sh, which
+# measures kernel pktgen's packet rate through a router namespace with no
+# firewall (bare), the equivalent nftables ruleset (nft) and flowstat.
+# Prints a table of ratios to bare and writes bench/results/DATE-KERNEL.json.
+#
+#   bench/run.sh [--kernel REL]... [--packets N] [--scale-packets N] [--repeats N]
+#                [--cases "LIST"] [--fill N] [--sink host|otherhost] [--no-build]
+#                [--timeout S]
+#
+#   --kernel REL       a kernel of scripts/kernels.sh (default: all of them)
+#   --packets N        packets per measurement (default 30000)
+#   --scale-packets N  packets per measurement of the scale case (default 3000)
+#   --repeats N        measurements per case and mode (default 3)
+#   --cases "LIST"     of: warmup established oneway new denied scale
+#                      (default: all; warmup always runs first)
+#   --fill N           policies/rules before the matching one in "scale" (default 10000)
+#   --sink MODE        host (default) or otherhost: see bench/guest.sh
+#   --no-build         use the module and tool as built
+#   --timeout S        per VM boot (default 1200)
+#
+# Exit status: 0 every figure measured (short of target or not: see the
+# table), 1 a measurement or VM run failed.
+set -euo pipefail
+
+bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+repo=$(dirname "$bench")
+kernels=() packets=30000 scale_packets=3000 repeats=3 fill=10000
+cases="warmup established oneway new denied scale" sink=host build=1 timeout=1200
+
+usage() {
+	sed -n 's/^#   \(bench\/run.*\)/usage: \1/p; s/^#                \(\[.*\)/                    \1/p' "$0" >&2
+	exit 2
+}
+while (($#)); do
+	case $1 in
+	--kernel) kernels+=("${2:?}"); shift 2 ;;
+	--packets) packets=${2:?}; shift 2 ;;
+	--scale-packets) scale_packets=${2:?}; shift 2 ;;
+	--repeats) repeats=${2:?}; shift 2 ;;
+	--cases) cases=${2:?}; shift 2 ;;
+	--fill) fill=${2:?}; shift 2 ;;
+	--sink) sink=${2:?}; shift 2 ;;
+	--no-build) build=0; shift ;;
+	--timeout) timeout=${2:?}; shift 2 ;;
+	-h | --help) usage ;;
+	*) usage ;;
+	esac
+done
+for n in "$packets" "$scale_packets" "$repeats" "$fill" "$timeout"; do
+	[[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: '$n' is not a positive number" >&2; exit 2; }
+done
+[[ $sink == host || $sink == otherhost ]] || usage
+# warmup first, once
+cases="warmup $(tr ' ' '\n' <<<"$cases" | grep -vx -e warmup -e '' | tr '\n' ' ')"
+((${#kernels[@]})) || mapfile -t kernels < <("$repo/scripts/kernels.sh")
+((${#kernels[@]})) || { echo "run.sh: no kernel (scripts/kernels.sh)" >&2; exit 1; }
+
+# The two rulesets, from the one description (bench/zones.txt).
+rules=$bench/.vm/rules
+mkdir -p "$rules" "$bench/results"
+"$bench/gen-rules.sh" flowstat >"$rules/flowstat.conf"
+"$bench/gen-rules.sh" nft >"$rules/nft.nft"
+"$bench/gen-rules.sh" flowstat --fill "$fill" >"$rules/flowstat.fill.conf"
+"$bench/gen-rules.sh" nft --fill "$fill" >"$rules/nft.fill.nft"
+
+if ((build)); then
+	make -s -C "$repo/userspace" >/dev/null
+	for k in "${kernels[@]}"; do
+		"$repo/scripts/build-module.sh" "$k"
+	done
+fi
+
+rc=0
+for k in "${kernels[@]}"; do
+	ko=$repo/build/$k/flowstat.ko
+	[[ -r $ko ]] || { echo "run.sh: $ko missing (drop --no-build)" >&2; rc=1; continue; }
+	raw=$bench/.vm/raw-$k.txt
+	rm -f "$raw"
+	stamp=$(date -u +%Y-%m-%d-%H%M)
+	echo "run.sh: $k: $packets packets x $repeats per case and mode; cases: $cases" >&2
+	start=$SECONDS
+	if ! "$bench/vm-icount.sh" --kernel "$k" --timeout "$timeout" \
+		--log "$bench/.vm/$k.log" -- env BENCH_OUT="$raw" BENCH_RULES="$rules" \
+		BENCH_CASES="$cases" BENCH_PACKETS="$packets" \
+		BENCH_SCALE_PACKETS="$scale_packets" BENCH_REPEATS="$repeats" \
+		BENCH_SINK="$sink" FLOWSTAT_KO="$ko" FLOWSTAT="$repo/userspace/flowstat" \
+		bench/guest.sh >"$bench/.vm/$k.out" 2>&1; then
+		echo "run.sh: $k: the VM run failed; guest output:" >&2
+		tail -n 30 "$bench/.vm/$k.out" >&2
+		rc=1
+	fi
+	[[ -s $raw ]] || { rc=1; continue; }
+	json=$bench/results/$stamp-$k.json
+	python3 "$bench/report.py" --kernel "$k" --raw "$raw" --json "$json" \
+		--packets "$packets" --scale-packets "$scale_packets" \
+		--repeats "$repeats" --fill "$fill" --sink "$sink" \
+		--seconds $((SECONDS - start)) || rc=1
+	echo "run.sh: $k: $((SECONDS - start)) s; results in ${json#"$repo"/}" >&2
+done
+exit $rc
