@@ -318,6 +318,10 @@ void fs_sess_recheck_all(struct fs_net *fsn, const struct fs_view *v)
 	fs_sess_walk(fsn, fs_sess_recheck_one, v);
 }
 
+/*
+ * The garbage collector passes a non-NULL @arg and reaps the expired;
+ * namespace exit passes NULL and reaps everything.
+ */
 static void fs_sess_reap_one(struct fs_net *fsn, struct fs_session *s,
 			     const void *arg)
 {
