@@ -643,6 +643,23 @@ assert_deltas()
 	fi
 }
 
+# ping_transit_deltas IN OUT N BYTES: the assert_deltas expectation for N
+# echo requests forwarded IN -> OUT and their N replies back, BYTES each at
+# L3, in one session opened on IN.
+ping_transit_deltas()
+{
+	local i=$1 o=$2 n=$3 b=$(($3 * $4)) x
+
+	for x in "$i" "$o"; do
+		echo "$x:transit.input_packets=$n $x:transit.input_bytes=$b"
+		echo "$x:transit.output_packets=$n $x:transit.output_bytes=$b"
+		echo "$x:flow_input.icmp_packets=$n"
+		echo "$x:flow_input.bytes_permitted_by_policy=$b"
+		echo "$x:flow_output.bytes_permitted_by_policy=$b"
+	done
+	echo "$i:flow_input.connections_established=1"
+}
+
 # assert_only_drops_moved BEFORE AFTER "IF:key=N ..." [DESC]: one test point.
 # Every flow_errors counter on every interface unchanged except the listed
 # ones, which moved by exactly N.

@@ -42,18 +42,8 @@ transit_run()
 	counters_snapshot "$f.after"
 	stats_snapshot "$f.safter"
 
-	assert_deltas "$f.before" "$f.after" "
-		$IF_TRUST:transit.input_packets=$N $IF_TRUST:transit.input_bytes=$b
-		$IF_TRUST:transit.output_packets=$N $IF_TRUST:transit.output_bytes=$b
-		$IF_TRUST:flow_input.icmp_packets=$N
-		$IF_TRUST:flow_input.bytes_permitted_by_policy=$b
-		$IF_TRUST:flow_output.bytes_permitted_by_policy=$b
-		$IF_TRUST:flow_input.connections_established=1
-		$IF_UNTRUST:transit.input_packets=$N $IF_UNTRUST:transit.input_bytes=$b
-		$IF_UNTRUST:transit.output_packets=$N $IF_UNTRUST:transit.output_bytes=$b
-		$IF_UNTRUST:flow_input.icmp_packets=$N
-		$IF_UNTRUST:flow_input.bytes_permitted_by_policy=$b
-		$IF_UNTRUST:flow_output.bytes_permitted_by_policy=$b" \
+	assert_deltas "$f.before" "$f.after" \
+		"$(ping_transit_deltas "$IF_TRUST" "$IF_UNTRUST" "$N" "$3")" \
 		"$fam: transit and flow counters exact on both interfaces, one connection on trust"
 	assert_only_drops_moved "$f.before" "$f.after" "" \
 		"$fam: no drop counter moved"
