@@ -79,6 +79,20 @@
  *   Zeroes the flow counters (by recording a baseline; the per-CPU counters
  *   themselves are never written from outside the packet path) and records
  *   the device's own counters as the new baseline and the time.
+ *
+ * FLOWSTAT_CMD_SESSION_GET (dump; admin: sessions show addresses)
+ *   One message per session; attributes and filters: enum
+ *   flowstat_attr_session below.
+ *
+ * FLOWSTAT_CMD_SESSION_CLEAR (admin)
+ *   Closes the sessions matching the filters of the request (all if none);
+ *   enum flowstat_attr_session below.
+ *
+ * FLOWSTAT_CMD_POLICY_STATS_GET (dump; read-only, open to all)
+ *   Per-policy hit counts; enum flowstat_attr_polstats below.
+ *
+ * FLOWSTAT_CMD_SCREEN_STATS_GET (dump; read-only, open to all)
+ *   Per-zone screen counters; enum flowstat_attr_screenstats below.
  */
 #ifndef _UAPI_LINUX_FLOWSTAT_H
 #define _UAPI_LINUX_FLOWSTAT_H
@@ -98,6 +112,10 @@ enum flowstat_cmd {
 	FLOWSTAT_CMD_IFSTATS_GET,
 	FLOWSTAT_CMD_STATS_GET,
 	FLOWSTAT_CMD_STATS_CLEAR,
+	FLOWSTAT_CMD_SESSION_GET,
+	FLOWSTAT_CMD_SESSION_CLEAR,
+	FLOWSTAT_CMD_POLICY_STATS_GET,
+	FLOWSTAT_CMD_SCREEN_STATS_GET,
 	__FLOWSTAT_CMD_MAX
 };
 #define FLOWSTAT_CMD_MAX (__FLOWSTAT_CMD_MAX - 1)
@@ -235,6 +253,12 @@ enum flowstat_attr_cfg {
 	FLOWSTAT_A_CFG_ZONE,
 	FLOWSTAT_A_CFG_POLICY,
 	FLOWSTAT_A_CFG_GENERATION,
+	FLOWSTAT_A_CFG_FLOW,		/* nest, once: enum flowstat_attr_flow */
+	FLOWSTAT_A_CFG_ADDRESS,		/* nest, repeated: address book entry */
+	FLOWSTAT_A_CFG_ADDRESS_SET,	/* nest, repeated: address set */
+	FLOWSTAT_A_CFG_APPLICATION,	/* nest, repeated: application */
+	FLOWSTAT_A_CFG_APPLICATION_SET,	/* nest, repeated: application set */
+	FLOWSTAT_A_CFG_SCREEN,		/* nest, repeated: ids-option */
 	__FLOWSTAT_A_CFG_MAX
 };
 #define FLOWSTAT_A_CFG_MAX (__FLOWSTAT_A_CFG_MAX - 1)
@@ -300,5 +324,14 @@ enum flowstat_attr_stats {
 	__FLOWSTAT_A_STATS_MAX
 };
 #define FLOWSTAT_A_STATS_MAX (__FLOWSTAT_A_STATS_MAX - 1)
+
+/* ------------------------------------------------------------------ */
+/* Sessions and the flow settings (set security flow ...)              */
+
+/* ------------------------------------------------------------------ */
+/* Address books, applications, policy hit counts                     */
+
+/* ------------------------------------------------------------------ */
+/* Screens and zone views                                              */
 
 #endif /* _UAPI_LINUX_FLOWSTAT_H */
