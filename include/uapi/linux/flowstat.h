@@ -328,6 +328,112 @@ enum flowstat_attr_stats {
 /* ------------------------------------------------------------------ */
 /* Sessions and the flow settings (set security flow ...)              */
 
+/*
+ * FLOWSTAT_A_CFG_FLOW (nest, at most once in CONFIG_SET; sent back in the
+ * first CONFIG_GET message): `set security flow ...`. An absent attribute
+ * is the default; CONFIG_GET returns only what was configured.
+ *   FLOWSTAT_A_FLOW_MAX_SESSIONS         u32, >= 1; default sized from
+ *                                       memory (STATS_SESSIONS_MAX shows it)
+ *   FLOWSTAT_A_FLOW_MAX_MINOR_SESSIONS   u32, >= 1; TCP state blocks; default
+ *                                       equal to the session limit
+ *   FLOWSTAT_A_FLOW_NO_SEQUENCE_CHECK    flag: no TCP window check
+ *   FLOWSTAT_A_FLOW_TCP_INITIAL_TIMEOUT  u32 seconds, 1..86400 (default 20)
+ *   FLOWSTAT_A_FLOW_TCP_EST_TIMEOUT      u32 seconds, 1..86400 (default 1800)
+ *   FLOWSTAT_A_FLOW_UDP_TIMEOUT          u32 seconds, 1..86400 (default 60)
+ */
+enum flowstat_attr_flow {
+	FLOWSTAT_A_FLOW_UNSPEC,
+	FLOWSTAT_A_FLOW_MAX_SESSIONS,
+	FLOWSTAT_A_FLOW_MAX_MINOR_SESSIONS,
+	FLOWSTAT_A_FLOW_NO_SEQUENCE_CHECK,
+	FLOWSTAT_A_FLOW_TCP_INITIAL_TIMEOUT,
+	FLOWSTAT_A_FLOW_TCP_EST_TIMEOUT,
+	FLOWSTAT_A_FLOW_UDP_TIMEOUT,
+	__FLOWSTAT_A_FLOW_MAX
+};
+#define FLOWSTAT_A_FLOW_MAX (__FLOWSTAT_A_FLOW_MAX - 1)
+
+/* Longest configurable session timeout, seconds. */
+#define FLOWSTAT_FLOW_TIMEOUT_MAX 86400
+
+/*
+ * Sessions: FLOWSTAT_CMD_SESSION_GET dump messages and the filters of
+ * SESSION_GET and SESSION_CLEAR.
+ * One session per dump message:
+ *   FLOWSTAT_A_SESSION_ID        u64, stable for the session's life
+ *   FLOWSTAT_A_SESSION_FAMILY    u8, NFPROTO_IPV4 (2) or NFPROTO_IPV6 (10)
+ *   FLOWSTAT_A_SESSION_PROTO     u8, IP protocol
+ *   FLOWSTAT_A_SESSION_SRC       binary, 4 or 16 bytes: source of the
+ *                               first packet (the "In" direction)
+ *   FLOWSTAT_A_SESSION_DST       binary, 4 or 16 bytes
+ *   FLOWSTAT_A_SESSION_SPORT     u16, host order (ICMP: echo identifier)
+ *   FLOWSTAT_A_SESSION_DPORT     u16, host order
+ *   FLOWSTAT_A_SESSION_IIF       u32, ingress ifindex, 0: the router itself
+ *   FLOWSTAT_A_SESSION_OIF       u32, egress ifindex, 0: the router itself
+ *   FLOWSTAT_A_SESSION_KIND      u8, enum flowstat_session_kind
+ *   FLOWSTAT_A_SESSION_POLICY    u32, 1-based index of the permitting
+ *                               policy, 0 for self traffic
+ *   FLOWSTAT_A_SESSION_POLICY_NAME string, its name in the running
+ *                               configuration (absent if gone)
+ *   FLOWSTAT_A_SESSION_TIMEOUT   u32, seconds left before it expires
+ *   FLOWSTAT_A_SESSION_TCP_STATE u8, enum flowstat_tcp_state (TCP only)
+ *   FLOWSTAT_A_SESSION_PKTS_IN, _BYTES_IN, _PKTS_OUT, _BYTES_OUT  u64, per
+ *                               direction ("In": first packet's direction)
+ * Filters (request attributes; all given must match, on the In direction):
+ *   FLOWSTAT_A_SESSION_SRC + FLOWSTAT_A_SESSION_SRC_PLEN (u8) source prefix
+ *   FLOWSTAT_A_SESSION_DST + FLOWSTAT_A_SESSION_DST_PLEN (u8) destination
+ *   FLOWSTAT_A_SESSION_PROTO, FLOWSTAT_A_SESSION_DPORT
+ *   FLOWSTAT_A_SESSION_IFINDEX   u32: ingress or egress interface
+ * SESSION_CLEAR replies with FLOWSTAT_A_SESSION_CLEARED (u64), the number
+ * of sessions it closed.
+ */
+enum flowstat_attr_session {
+	FLOWSTAT_A_SESSION_UNSPEC,
+	FLOWSTAT_A_SESSION_ID,
+	FLOWSTAT_A_SESSION_FAMILY,
+	FLOWSTAT_A_SESSION_PROTO,
+	FLOWSTAT_A_SESSION_SRC,
+	FLOWSTAT_A_SESSION_DST,
+	FLOWSTAT_A_SESSION_SPORT,
+	FLOWSTAT_A_SESSION_DPORT,
+	FLOWSTAT_A_SESSION_IIF,
+	FLOWSTAT_A_SESSION_OIF,
+	FLOWSTAT_A_SESSION_KIND,
+	FLOWSTAT_A_SESSION_POLICY,
+	FLOWSTAT_A_SESSION_POLICY_NAME,
+	FLOWSTAT_A_SESSION_TIMEOUT,
+	FLOWSTAT_A_SESSION_TCP_STATE,
+	FLOWSTAT_A_SESSION_PKTS_IN,
+	FLOWSTAT_A_SESSION_BYTES_IN,
+	FLOWSTAT_A_SESSION_PKTS_OUT,
+	FLOWSTAT_A_SESSION_BYTES_OUT,
+	FLOWSTAT_A_SESSION_SRC_PLEN,
+	FLOWSTAT_A_SESSION_DST_PLEN,
+	FLOWSTAT_A_SESSION_IFINDEX,
+	FLOWSTAT_A_SESSION_CLEARED,
+	FLOWSTAT_A_SESSION_PAD,
+	__FLOWSTAT_A_SESSION_MAX
+};
+#define FLOWSTAT_A_SESSION_MAX (__FLOWSTAT_A_SESSION_MAX - 1)
+
+enum flowstat_session_kind {
+	FLOWSTAT_SESSION_TRANSIT,	/* through the router */
+	FLOWSTAT_SESSION_TO_SELF,	/* to the router */
+	FLOWSTAT_SESSION_FROM_SELF,	/* started by the router */
+};
+
+enum flowstat_tcp_state {
+	FLOWSTAT_TCP_NONE,
+	FLOWSTAT_TCP_SYN_SENT,
+	FLOWSTAT_TCP_SYN_RECV,
+	FLOWSTAT_TCP_ESTABLISHED,
+	FLOWSTAT_TCP_FIN_WAIT,		/* one side sent FIN */
+	FLOWSTAT_TCP_CLOSE_WAIT,	/* both sent FIN, the last not acked */
+	FLOWSTAT_TCP_TIME_WAIT,		/* both FINs acked */
+	FLOWSTAT_TCP_CLOSE,		/* reset */
+	__FLOWSTAT_TCP_MAX
+};
+
 /* ------------------------------------------------------------------ */
 /* Address books, applications, policy hit counts                     */
 
