@@ -50,6 +50,7 @@ const struct nla_policy fs_cfg_nl_policy[FLOWSTAT_A_CFG_MAX + 1] = {
 		NLA_POLICY_MAX(NLA_U8, FLOWSTAT_ACTION_PERMIT),
 	[FLOWSTAT_A_CFG_ZONE] = NLA_POLICY_NESTED(fs_zone_nl_policy),
 	[FLOWSTAT_A_CFG_POLICY] = NLA_POLICY_NESTED(fs_policy_nl_policy),
+	[FLOWSTAT_A_CFG_FLOW] = NLA_POLICY_NESTED(fs_flow_nl_policy),
 };
 
 static void fs_config_free(struct fs_config *cfg)
@@ -346,6 +347,7 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 				  struct netlink_ext_ack *extack)
 {
 	const struct nlattr *nla;
+	const struct nlattr *flow = NULL;
 	struct fs_config *cfg;
 	u32 nz, ni, np;
 	int err, rem;
@@ -376,6 +378,17 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 				goto err;
 		} else if (nla_type(nla) == FLOWSTAT_A_CFG_DEFAULT_POLICY) {
 			cfg->default_action = nla_get_u8(nla);
+		} else if (nla_type(nla) == FLOWSTAT_A_CFG_FLOW) {
+			if (flow) {
+				NL_SET_ERR_MSG_ATTR(extack, nla,
+						    "flow given twice");
+				err = -EINVAL;
+				goto err;
+			}
+			flow = nla;
+			err = fs_flow_parse(&cfg->flow, nla, extack);
+			if (err)
+				goto err;
 		}
 	}
 	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {

@@ -83,6 +83,24 @@ struct fs_policy_list {
 };
 
 /**
+ * struct fs_flow_cfg - `set security flow ...`, 0 where not configured
+ * @max_sessions: max-sessions
+ * @max_minor: max-minor-sessions
+ * @tcp_initial: tcp-session tcp-initial-timeout, seconds
+ * @tcp_est: tcp-session established-timeout, seconds
+ * @udp: udp-session timeout, seconds
+ * @no_seq_check: tcp-session no-sequence-check
+ */
+struct fs_flow_cfg {
+	u32 max_sessions;
+	u32 max_minor;
+	u32 tcp_initial;
+	u32 tcp_est;
+	u32 udp;
+	bool no_seq_check;
+};
+
+/**
  * struct fs_config - one complete configuration
  * @ref: held by every view that uses it, and by whoever builds it
  * @gen: bumped by every CONFIG_SET in the namespace, never 0
@@ -93,6 +111,7 @@ struct fs_config {
 	struct kref ref;
 	u32 gen;
 	u8 default_action;
+	struct fs_flow_cfg flow;
 	u32 n_zones;
 	u32 n_ifaces;
 	u32 n_policies;
@@ -198,6 +217,10 @@ struct fs_tuple {
 
 enum fs_dir { FS_DIR_ORIG, FS_DIR_REPLY };
 
+struct fs_tcp;
+struct genl_info;
+struct genl_family;
+
 struct fs_thash {
 	struct rhash_head node;
 	struct fs_tuple t;
@@ -213,9 +236,6 @@ enum fs_sess_kind {
 enum fs_sess_flag {
 	FS_SESS_DEAD, /* unlinked, freed after a grace period */
 	FS_SESS_SEEN_REPLY,
-	FS_SESS_FIN_ORIG,
-	FS_SESS_FIN_REPLY,
-	FS_SESS_RST,
 };
 
 enum fs_sess_class {
@@ -233,9 +253,13 @@ enum fs_sess_class {
  * @iif: ingress ifindex of the first packet (0 for FROM_SELF)
  * @oif: egress ifindex of the first packet (0 for TO_SELF)
  * @policy: index of the permitting policy (1-based), 0 for none
+ * @id: unique in the namespace, for show/clear
+ * @tcp: the minor session (TCP state), TCP only
  */
 struct fs_session {
 	struct fs_thash th[2];
+	u64 id;
+	struct fs_tcp *tcp;
 	unsigned long expires;
 	unsigned long flags;
 	u32 gen;
@@ -250,17 +274,39 @@ struct fs_session {
 };
 
 struct fs_pcpu_sess {
+	u64 next_id;
 	u64 created;
 	u64 deleted;
 	s64 cur[__FS_CLASS_MAX];
 };
 
+/**
+ * struct fs_sessions - the session table of a namespace
+ * @count: live sessions
+ * @minor_count: live minor sessions (TCP state blocks)
+ * @max: session limit in force (max-sessions, or @def_max)
+ * @minor_max: minor session limit in force
+ * @def_max: default session limit, sized from memory
+ * @to_tcp_initial: timeouts in force, jiffies
+ * @no_seq_check: TCP window check off
+ * @gc_iter: the collector's position, kept between its rounds
+ * @gc_active: @gc_iter is entered
+ */
 struct fs_sessions {
 	struct rhashtable ht;
 	struct percpu_counter count;
+	struct percpu_counter minor_count;
 	struct fs_pcpu_sess __percpu *pcpu;
 	u32 max;
+	u32 minor_max;
+	u32 def_max;
+	unsigned long to_tcp_initial;
+	unsigned long to_tcp_est;
+	unsigned long to_udp;
+	bool no_seq_check;
 	struct delayed_work gc_work;
+	struct rhashtable_iter gc_iter;
+	bool gc_active;
 };
 
 /* ------------------------------------------------------------------ */
@@ -366,10 +412,16 @@ struct fs_session *fs_sess_lookup(struct fs_net *fsn, const struct fs_tuple *t,
 				  enum fs_dir *dir);
 struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
 				  u8 kind, int iif, int oif, u32 policy,
-				  u32 gen);
-void fs_sess_refresh(struct fs_session *s, enum fs_dir dir, u8 tcpflags,
+				  u32 gen, const struct sk_buff *skb,
+				  unsigned int thoff);
+void fs_sess_refresh(struct fs_net *fsn, struct fs_session *s, enum fs_dir dir,
 		     unsigned int len);
-void fs_sess_unlink(struct fs_net *fsn, struct fs_session *s);
+void fs_sess_apply(struct fs_net *fsn, const struct fs_flow_cfg *flow);
+void fs_sess_sweep(struct fs_net *fsn);
+unsigned long fs_sess_timeout_left(const struct fs_session *s);
+typedef bool (*fs_sess_fn)(struct fs_net *fsn, struct fs_session *s, void *arg);
+void fs_sess_walk(struct fs_net *fsn, fs_sess_fn fn, void *arg);
+bool fs_sess_unlink(struct fs_net *fsn, struct fs_session *s);
 void fs_sess_recheck_all(struct fs_net *fsn, const struct fs_view *v);
 bool fs_sess_permitted(const struct fs_view *v, const struct fs_session *s);
 void fs_sess_counts(struct fs_net *fsn, u64 *created, u64 *deleted, s64 *cur);
@@ -378,11 +430,37 @@ void fs_sess_net_exit(struct fs_net *fsn);
 int fs_sess_init(void);
 void fs_sess_exit(void);
 
+/* tcp.c */
+struct fs_tcp *fs_tcp_new(const struct sk_buff *skb, unsigned int thoff);
+void fs_tcp_free(struct fs_tcp *tc);
+bool fs_tcp_packet(struct fs_tcp *tc, enum fs_dir dir,
+		   const struct sk_buff *skb, unsigned int thoff, bool check);
+u8 fs_tcp_state_of(const struct fs_tcp *tc);
+unsigned long fs_tcp_timeout(const struct fs_tcp *tc,
+			     const struct fs_sessions *st);
+unsigned int fs_tcp_obj_size(void);
+int fs_tcp_init(void);
+void fs_tcp_exit(void);
+
+/* flow_cfg.c */
+extern const struct nla_policy fs_flow_nl_policy[FLOWSTAT_A_FLOW_MAX + 1];
+int fs_flow_parse(struct fs_flow_cfg *flow, const struct nlattr *nla,
+		  struct netlink_ext_ack *extack);
+int fs_flow_fill(struct sk_buff *skb, const struct fs_flow_cfg *flow);
+
+/* session_nl.c */
+int fs_nl_session_start(struct netlink_callback *cb);
+int fs_nl_session_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int fs_nl_session_done(struct netlink_callback *cb);
+int fs_nl_session_clear(struct sk_buff *skb, struct genl_info *info);
+extern const struct nla_policy fs_session_nl_policy[FLOWSTAT_A_SESSION_MAX + 1];
+
 /* hooks.c */
 int fs_hooks_register(struct net *net);
 void fs_hooks_unregister(struct net *net);
 
 /* netlink.c */
+extern struct genl_family fs_genl_family;
 int fs_netlink_init(void);
 void fs_netlink_exit(void);
 

@@ -38,6 +38,7 @@
  * @packets: packets it stands for (a GSO packet stands for several)
  * @bytes: L3 bytes of those packets
  * @tcpflags: TCP flags byte, 0 if not TCP
+ * @thoff: offset of the transport header, 0 if there is none to read
  * @icmp: ICMP or ICMPv6
  * @mcast: multicast destination
  * @nd: IPv6 neighbour discovery or MLD (always accepted to the router)
@@ -47,6 +48,7 @@ struct fs_pkt {
 	u32 packets;
 	u32 bytes;
 	u8 tcpflags;
+	u16 thoff;
 	bool icmp;
 	bool mcast;
 	bool nd;
@@ -106,6 +108,7 @@ static void fs_parse_l4(const struct sk_buff *skb, unsigned int thoff,
 	} buf;
 	const void *h;
 
+	p->thoff = thoff;
 	switch (p->t.proto) {
 	case IPPROTO_TCP:
 		h = skb_header_pointer(skb, thoff, sizeof(buf.tcp), &buf);
@@ -215,10 +218,14 @@ static void fs_parse(const struct sk_buff *skb, u8 pf, struct fs_pkt *p)
 /*
  * Finds the packet's session and, if the view changed since the session
  * was last checked, checks it again (the reload sweep may not have reached
- * it yet).
+ * it yet). A TCP segment goes through the window tracker: out of the
+ * window, it is dropped (in @r; with @r NULL, never) and not accounted to
+ * the session.
  */
 static struct fs_session *fs_find(struct fs_net *fsn, const struct fs_view *v,
-				  const struct fs_pkt *p, enum fs_dir *dir)
+				  const struct sk_buff *skb,
+				  const struct fs_pkt *p, enum fs_dir *dir,
+				  struct fs_result *r)
 {
 	struct fs_session *s = fs_sess_lookup(fsn, &p->t, dir);
 
@@ -229,37 +236,57 @@ static struct fs_session *fs_find(struct fs_net *fsn, const struct fs_view *v,
 		}
 		WRITE_ONCE(s->gen, v->gen);
 	}
-	if (s)
-		fs_sess_refresh(s, *dir, p->tcpflags, p->bytes);
+	if (!s)
+		return NULL;
+	if (s->tcp && !fs_tcp_packet(s->tcp, *dir, skb, p->thoff,
+				     r && !READ_ONCE(fsn->sess.no_seq_check))) {
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_TCP_OUT_OF_WINDOW);
+		return s;
+	}
+	fs_sess_refresh(fsn, s, *dir, p->bytes);
 	return s;
+}
+
+/*
+ * Only a SYN opens a TCP session (the gateways' tcp-syn-check): anything
+ * else without a session is dropped as denied by policy.
+ */
+static bool fs_tcp_opens(const struct fs_pkt *p)
+{
+	return p->t.proto != IPPROTO_TCP ||
+	       (p->tcpflags & (TCPHDR_SYN | TCPHDR_ACK | TCPHDR_RST |
+			       TCPHDR_FIN)) == TCPHDR_SYN;
 }
 
 /* The session step of the first-packet path. */
 static void fs_open(struct fs_net *fsn, const struct fs_view *v,
-		    const struct fs_pkt *p, u8 kind, int iif, int oif,
-		    u32 policy, struct fs_result *r)
+		    const struct sk_buff *skb, const struct fs_pkt *p, u8 kind,
+		    int iif, int oif, u32 policy, struct fs_result *r)
 {
 	struct fs_session *s;
 	enum fs_dir dir;
 
-	s = fs_sess_create(fsn, &p->t, kind, iif, oif, policy, v->gen);
+	s = fs_sess_create(fsn, &p->t, kind, iif, oif, policy, v->gen, skb,
+			   p->thoff);
 	if (PTR_ERR_OR_ZERO(s) == -EEXIST) {
 		/* Another CPU opened it an instant ago. */
-		if (fs_find(fsn, v, p, &dir))
+		if (fs_find(fsn, v, skb, p, &dir, r))
 			return;
 		s = ERR_PTR(-ENOSPC);
 	}
 	if (IS_ERR(s)) {
-		fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_MORE_SESSIONS);
+		fs_set_drop(r, PTR_ERR(s) == -ENOBUFS ?
+				       FLOWSTAT_CTR_DROP_NO_MINOR_SESSION :
+				       FLOWSTAT_CTR_DROP_NO_MORE_SESSIONS);
 		return;
 	}
-	fs_sess_refresh(s, FS_DIR_ORIG, p->tcpflags, p->bytes);
+	fs_sess_refresh(fsn, s, FS_DIR_ORIG, p->bytes);
 	r->opened = true;
 }
 
 /* First packet of a transit flow: zones, policy, then a session. */
 static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
-			     const struct fs_pkt *p,
+			     const struct sk_buff *skb, const struct fs_pkt *p,
 			     const struct nf_hook_state *state,
 			     struct fs_result *r)
 {
@@ -274,13 +301,17 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ZONE);
 		return;
 	}
+	if (!fs_tcp_opens(p)) {
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
+		return;
+	}
 	if (fs_policy_action(v->cfg, from->zone, to->zone, &p->t, &policy) !=
 	    FLOWSTAT_ACTION_PERMIT) {
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
 		return;
 	}
 	/* source NAT: to come, between policy and session */
-	fs_open(fsn, v, p, FS_SESS_TRANSIT, state->in->ifindex,
+	fs_open(fsn, v, skb, p, FS_SESS_TRANSIT, state->in->ifindex,
 		state->out->ifindex, policy, r);
 }
 
@@ -348,8 +379,8 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 	if (!v)
 		return NF_ACCEPT; /* not configured in this namespace */
 	fs_parse(skb, state->pf, &p);
-	if (!fs_find(fsn, v, &p, &dir))
-		fs_first_transit(fsn, v, &p, state, &r);
+	if (!fs_find(fsn, v, skb, &p, &dir, &r))
+		fs_first_transit(fsn, v, skb, &p, state, &r);
 
 	fs_count_in(fs_ifstats_find(fsn, state->in->ifindex), &p, &r, false);
 	if (r.dropped)
@@ -376,7 +407,7 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 	if (!v || (state->in->flags & IFF_LOOPBACK))
 		return NF_ACCEPT;
 	fs_parse(skb, state->pf, &p);
-	if (fs_find(fsn, v, &p, &dir))
+	if (fs_find(fsn, v, skb, &p, &dir, &r))
 		goto count;
 
 	b = fs_binding_find(v, state->in->ifindex);
@@ -386,9 +417,11 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 		; /* the link needs it, whatever the zone says */
 	else if (!fs_host_inbound_allowed(b, &p.t))
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
+	else if (!fs_tcp_opens(&p))
+		fs_set_drop(&r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
 	else if (skb->pkt_type == PACKET_HOST)
-		fs_open(fsn, v, &p, FS_SESS_TO_SELF, state->in->ifindex, 0, 0,
-			&r);
+		fs_open(fsn, v, skb, &p, FS_SESS_TO_SELF, state->in->ifindex, 0,
+			0, &r);
 count:
 	fs_count_in(fs_ifstats_find(fsn, state->in->ifindex), &p, &r, true);
 	return r.dropped ? NF_DROP : NF_ACCEPT;
@@ -413,11 +446,10 @@ static unsigned int fs_local_out(void *priv, struct sk_buff *skb,
 	if (!v || !state->out || (state->out->flags & IFF_LOOPBACK))
 		return NF_ACCEPT;
 	fs_parse(skb, state->pf, &p);
-	if (!fs_find(fsn, v, &p, &dir) && !p.mcast && !p.nd &&
-	    (p.t.proto != IPPROTO_TCP ||
-	     (p.tcpflags & (TCPHDR_SYN | TCPHDR_ACK)) == TCPHDR_SYN))
-		fs_open(fsn, v, &p, FS_SESS_FROM_SELF, 0, state->out->ifindex,
-			0, &r);
+	if (!fs_find(fsn, v, skb, &p, &dir, NULL) && !p.mcast && !p.nd &&
+	    fs_tcp_opens(&p))
+		fs_open(fsn, v, skb, &p, FS_SESS_FROM_SELF, 0,
+			state->out->ifindex, 0, &r);
 	fs_count_out(fs_ifstats_find(fsn, state->out->ifindex), &p, true);
 	return NF_ACCEPT;
 }

@@ -15,8 +15,6 @@
 #include "compat.h"
 #include "flowstat.h"
 
-static struct genl_family fs_genl_family;
-
 static const struct nla_policy fs_clear_nl_policy[FLOWSTAT_A_STATS_MAX + 1] = {
 	[FLOWSTAT_A_STATS_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 };
@@ -32,10 +30,14 @@ static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(cfg);
 	mutex_lock(&fsn->lock);
 	err = fs_view_publish(fsn, cfg);
+	if (!err)
+		fs_sess_apply(fsn, &cfg->flow);
 	mutex_unlock(&fsn->lock);
 	if (err)
 		NL_SET_ERR_MSG(info->extack,
 			       "out of memory publishing configuration");
+	else
+		fs_sess_sweep(fsn); /* outside the lock: may be millions */
 	fs_config_put(cfg);
 	return err;
 }
@@ -48,7 +50,8 @@ static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
 				  cfg->default_action) ||
 				       nla_put_u32(skb,
 						   FLOWSTAT_A_CFG_GENERATION,
-						   cfg->gen) ?
+						   cfg->gen) ||
+				       fs_flow_fill(skb, &cfg->flow) ?
 			       -EMSGSIZE :
 			       0;
 	pos--;
@@ -332,9 +335,26 @@ static const struct genl_ops fs_genl_ops[] = {
 		.maxattr = FLOWSTAT_A_STATS_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	{
+		/* admin: sessions show addresses */
+		.cmd = FLOWSTAT_CMD_SESSION_GET,
+		.start = fs_nl_session_start,
+		.dumpit = fs_nl_session_dump,
+		.done = fs_nl_session_done,
+		.policy = fs_session_nl_policy,
+		.maxattr = FLOWSTAT_A_SESSION_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = FLOWSTAT_CMD_SESSION_CLEAR,
+		.doit = fs_nl_session_clear,
+		.policy = fs_session_nl_policy,
+		.maxattr = FLOWSTAT_A_SESSION_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
-static struct genl_family fs_genl_family __ro_after_init = {
+struct genl_family fs_genl_family __ro_after_init = {
 	.name = FLOWSTAT_GENL_NAME,
 	.version = FLOWSTAT_GENL_VERSION,
 	.netnsok = true,

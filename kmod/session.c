@@ -5,8 +5,13 @@
  * One rhashtable per namespace holds both tuples of every session, so a
  * packet of either direction finds its session with one lock-free lookup.
  * Sessions are created by the first permitted packet, refreshed by every
- * packet, reaped by a periodic walk once idle past their timeout, and
- * re-checked whenever the view (configuration or bindings) changes.
+ * packet, and reaped once idle past their timeout: by the lookup that finds
+ * them expired, or by the collector, which walks the table in bounded
+ * batches (FS_GC_BATCH entries, then it lets go of the CPU) and never takes
+ * a lock that the packet path or a configuration change waits for. When the
+ * view (configuration or bindings) changes, sessions are re-checked lazily
+ * by their next packet (s->gen), by the collector's next pass, and, after a
+ * CONFIG_SET, by one sweep outside fsn->lock before the request returns.
  */
 #include <linux/jiffies.h>
 #include <linux/mm.h>
@@ -15,15 +20,15 @@
 
 #include "flowstat.h"
 
-#define FS_GC_PERIOD HZ
-
-/* Timeouts, seconds. TCP state tracking proper comes with the window
- * tracker; until then a TCP session is "initial" until the reply direction
- * is seen, and closes shortly after an RST or a FIN from each side.
+/* A full pass of the collector starts every FS_GC_PERIOD; within a pass,
+ * batches of FS_GC_BATCH table entries follow each other a jiffy apart.
  */
+#define FS_GC_PERIOD HZ
+#define FS_GC_BATCH 4096
+
+/* Default timeouts, seconds (the gateways' defaults). */
 #define FS_TO_TCP_INITIAL 20
 #define FS_TO_TCP_ESTABLISHED 1800
-#define FS_TO_TCP_CLOSING 2
 #define FS_TO_UDP 60
 #define FS_TO_ICMP 60
 #define FS_TO_OTHER 60
@@ -56,29 +61,40 @@ static u8 fs_sess_class(u8 proto)
 	return FS_CLASS_OTHER;
 }
 
-static unsigned long fs_sess_timeout(const struct fs_session *s)
+static unsigned long fs_sess_timeout(const struct fs_sessions *st,
+				     const struct fs_session *s)
 {
 	switch (s->class) {
 	case FS_CLASS_TCP:
-		if (test_bit(FS_SESS_RST, &s->flags) ||
-		    (test_bit(FS_SESS_FIN_ORIG, &s->flags) &&
-		     test_bit(FS_SESS_FIN_REPLY, &s->flags)))
-			return FS_TO_TCP_CLOSING * HZ;
-		if (!test_bit(FS_SESS_SEEN_REPLY, &s->flags))
-			return FS_TO_TCP_INITIAL * HZ;
-		return FS_TO_TCP_ESTABLISHED * HZ;
+		if (s->tcp)
+			return fs_tcp_timeout(s->tcp, st);
+		return READ_ONCE(st->to_tcp_initial);
 	case FS_CLASS_UDP:
-		return FS_TO_UDP * HZ;
+		return READ_ONCE(st->to_udp);
 	case FS_CLASS_ICMP:
 		return FS_TO_ICMP * HZ;
 	}
 	return FS_TO_OTHER * HZ;
 }
 
+/** fs_sess_timeout_left() - seconds before @s expires if idle */
+unsigned long fs_sess_timeout_left(const struct fs_session *s)
+{
+	long left = (long)(READ_ONCE(s->expires) - jiffies);
+
+	return left > 0 ? DIV_ROUND_UP(left, HZ) : 0;
+}
+
+static void fs_sess_free(struct fs_session *s)
+{
+	if (s->tcp)
+		fs_tcp_free(s->tcp);
+	kmem_cache_free(fs_sess_cache, s);
+}
+
 static void fs_sess_free_rcu(struct rcu_head *head)
 {
-	kmem_cache_free(fs_sess_cache,
-			container_of(head, struct fs_session, rcu));
+	fs_sess_free(container_of(head, struct fs_session, rcu));
 }
 
 /**
@@ -87,22 +103,26 @@ static void fs_sess_free_rcu(struct rcu_head *head)
  * @s: the session
  *
  * period. Safe to race with itself: the first caller does the work.
+ * Return: true for that first caller.
  * Context: any (BH or process), rcu_read_lock held or @s otherwise pinned.
  */
-void fs_sess_unlink(struct fs_net *fsn, struct fs_session *s)
+bool fs_sess_unlink(struct fs_net *fsn, struct fs_session *s)
 {
 	struct fs_sessions *st = &fsn->sess;
 
 	if (test_and_set_bit(FS_SESS_DEAD, &s->flags))
-		return;
+		return false;
 	rhashtable_remove_fast(&st->ht, &s->th[FS_DIR_ORIG].node,
 			       fs_sess_params);
 	rhashtable_remove_fast(&st->ht, &s->th[FS_DIR_REPLY].node,
 			       fs_sess_params);
 	percpu_counter_dec(&st->count);
+	if (s->tcp)
+		percpu_counter_dec(&st->minor_count);
 	this_cpu_inc(st->pcpu->deleted);
 	this_cpu_dec(st->pcpu->cur[s->class]);
 	call_rcu(&s->rcu, fs_sess_free_rcu);
+	return true;
 }
 
 /**
@@ -143,6 +163,16 @@ static void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r)
 	r->dport = t->sport;
 }
 
+/* A per-CPU sequence, so that no cache line is shared: unique, not dense. */
+static u64 fs_sess_new_id(struct fs_sessions *st)
+{
+	struct fs_pcpu_sess *p = get_cpu_ptr(st->pcpu);
+	u64 id = p->next_id++ * nr_cpu_ids + smp_processor_id() + 1;
+
+	put_cpu_ptr(st->pcpu);
+	return id;
+}
+
 /**
  * fs_sess_create() - open a session for first packet @t
  * @fsn: the namespace's flowstat state
@@ -152,45 +182,63 @@ static void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r)
  * @oif: egress ifindex, 0 for a flow to the router
  * @policy: 1-based index of the permitting policy, 0 for none
  * @gen: generation of the view that permitted it
+ * @skb: the packet (a TCP session's minor session starts from its SYN)
+ * @thoff: offset of its transport header
  *
  * Return: the session, ERR_PTR(-ENOSPC) at the session limit,
+ * ERR_PTR(-ENOBUFS) when the minor session pool is exhausted,
  * ERR_PTR(-EEXIST) if another CPU opened it first (look it up again), or
  * another ERR_PTR.
  * Context: rcu_read_lock held, any context.
  */
 struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
 				  u8 kind, int iif, int oif, u32 policy,
-				  u32 gen)
+				  u32 gen, const struct sk_buff *skb,
+				  unsigned int thoff)
 {
 	struct fs_sessions *st = &fsn->sess;
 	struct fs_session *s;
 	int err;
 
-	if (percpu_counter_compare(&st->count, st->max) >= 0)
+	if (percpu_counter_compare(&st->count, READ_ONCE(st->max)) >= 0)
 		return ERR_PTR(-ENOSPC);
+	if (t->proto == IPPROTO_TCP &&
+	    percpu_counter_compare(&st->minor_count,
+				   READ_ONCE(st->minor_max)) >= 0)
+		return ERR_PTR(-ENOBUFS);
 	s = kmem_cache_zalloc(fs_sess_cache, GFP_ATOMIC);
 	if (!s)
 		return ERR_PTR(-ENOMEM);
+	if (t->proto == IPPROTO_TCP) {
+		s->tcp = fs_tcp_new(skb, thoff);
+		if (!s->tcp) {
+			kmem_cache_free(fs_sess_cache, s);
+			return ERR_PTR(-ENOMEM);
+		}
+	}
 	s->th[FS_DIR_ORIG].t = *t;
 	s->th[FS_DIR_ORIG].dir = FS_DIR_ORIG;
 	fs_tuple_invert(t, &s->th[FS_DIR_REPLY].t);
 	s->th[FS_DIR_REPLY].dir = FS_DIR_REPLY;
+	s->id = fs_sess_new_id(st);
 	s->kind = kind;
 	s->class = fs_sess_class(t->proto);
 	s->iif = iif;
 	s->oif = oif;
 	s->policy = policy;
 	s->gen = gen;
-	s->expires = jiffies + fs_sess_timeout(s);
+	s->expires = jiffies + fs_sess_timeout(st, s);
 
 	err = rhashtable_lookup_insert_fast(&st->ht, &s->th[FS_DIR_ORIG].node,
 					    fs_sess_params);
 	if (err) {
-		kmem_cache_free(fs_sess_cache, s);
+		fs_sess_free(s);
 		return ERR_PTR(err);
 	}
 	/* Visible from here on: account it, so unlink can undo it. */
 	percpu_counter_inc(&st->count);
+	if (s->tcp)
+		percpu_counter_inc(&st->minor_count);
 	this_cpu_inc(st->pcpu->created);
 	this_cpu_inc(st->pcpu->cur[s->class]);
 
@@ -205,14 +253,14 @@ struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
 
 /**
  * fs_sess_refresh() - account a packet of @s and push its timeout out
+ * @fsn: the namespace's flowstat state
  * @s: the session
  * @dir: direction the packet travels in
- * @tcpflags: TCP flags byte of the packet, 0 if not TCP
  * @len: L3 bytes of the packet
  *
  * Context: rcu_read_lock held.
  */
-void fs_sess_refresh(struct fs_session *s, enum fs_dir dir, u8 tcpflags,
+void fs_sess_refresh(struct fs_net *fsn, struct fs_session *s, enum fs_dir dir,
 		     unsigned int len)
 {
 	unsigned long expires;
@@ -221,16 +269,7 @@ void fs_sess_refresh(struct fs_session *s, enum fs_dir dir, u8 tcpflags,
 	s->bytes[dir] += len;
 	if (dir == FS_DIR_REPLY && !test_bit(FS_SESS_SEEN_REPLY, &s->flags))
 		set_bit(FS_SESS_SEEN_REPLY, &s->flags);
-	if (s->class == FS_CLASS_TCP && tcpflags) {
-		if ((tcpflags & TCPHDR_RST) &&
-		    !test_bit(FS_SESS_RST, &s->flags))
-			set_bit(FS_SESS_RST, &s->flags);
-		if (tcpflags & TCPHDR_FIN)
-			set_bit(dir == FS_DIR_ORIG ? FS_SESS_FIN_ORIG :
-						     FS_SESS_FIN_REPLY,
-				&s->flags);
-	}
-	expires = jiffies + fs_sess_timeout(s);
+	expires = jiffies + fs_sess_timeout(&fsn->sess, s);
 	if (READ_ONCE(s->expires) != expires)
 		WRITE_ONCE(s->expires, expires);
 }
@@ -262,14 +301,17 @@ bool fs_sess_permitted(const struct fs_view *v, const struct fs_session *s)
 				&idx) == FLOWSTAT_ACTION_PERMIT;
 }
 
-/*
- * Calls @fn for every session, in process context, giving the CPU away
- * now and then: the table may hold millions.
+/**
+ * fs_sess_walk() - call @fn for every live session
+ * @fsn: the namespace's flowstat state
+ * @fn: called with rcu_read_lock held; returns false to stop the walk
+ * @arg: passed to @fn
+ *
+ * Gives the CPU away now and then: the table may hold millions. A resize
+ * during the walk may show a session twice; @fn must not mind.
+ * Context: process context, no spinlock held.
  */
-static void fs_sess_walk(struct fs_net *fsn,
-			 void (*fn)(struct fs_net *fsn, struct fs_session *s,
-				    const void *arg),
-			 const void *arg)
+void fs_sess_walk(struct fs_net *fsn, fs_sess_fn fn, void *arg)
 {
 	struct rhashtable_iter it;
 	struct fs_thash *th;
@@ -283,8 +325,9 @@ static void fs_sess_walk(struct fs_net *fsn,
 			break;
 		}
 		if (th->dir == FS_DIR_ORIG &&
-		    !test_bit(FS_SESS_DEAD, &fs_th_sess(th)->flags))
-			fn(fsn, fs_th_sess(th), arg);
+		    !test_bit(FS_SESS_DEAD, &fs_th_sess(th)->flags) &&
+		    !fn(fsn, fs_th_sess(th), arg))
+			break;
 		if (need_resched()) {
 			rhashtable_walk_stop(&it);
 			cond_resched();
@@ -295,48 +338,104 @@ static void fs_sess_walk(struct fs_net *fsn,
 	rhashtable_walk_exit(&it);
 }
 
-static void fs_sess_recheck_one(struct fs_net *fsn, struct fs_session *s,
-				const void *arg)
+/*
+ * Reaps @s if expired, closes it if the current view no longer permits it.
+ * Context: rcu_read_lock held.
+ */
+static void fs_sess_check(struct fs_net *fsn, struct fs_session *s)
 {
-	const struct fs_view *v = arg;
+	const struct fs_view *v;
 
+	if (time_after(jiffies, READ_ONCE(s->expires))) {
+		fs_sess_unlink(fsn, s);
+		return;
+	}
+	v = rcu_dereference(fsn->view);
+	if (!v || READ_ONCE(s->gen) == v->gen)
+		return;
 	if (fs_sess_permitted(v, s))
 		WRITE_ONCE(s->gen, v->gen);
 	else
 		fs_sess_unlink(fsn, s);
 }
 
+static bool fs_sess_check_one(struct fs_net *fsn, struct fs_session *s,
+			      void *arg)
+{
+	fs_sess_check(fsn, s);
+	return true;
+}
+
 /**
- * fs_sess_recheck_all() - close the sessions view @v no longer permits
+ * fs_sess_sweep() - one full pass: close what the current view no longer
+ * permits, reap the expired
  * @fsn: the namespace's flowstat state
- * @v: the view
  *
- * Context: process context, fsn->lock held, @v just published.
+ * Context: process context; holds neither fsn->lock nor RTNL.
+ */
+void fs_sess_sweep(struct fs_net *fsn)
+{
+	fs_sess_walk(fsn, fs_sess_check_one, NULL);
+}
+
+/**
+ * fs_sess_recheck_all() - the view changed: have the collector re-check
+ * @fsn: the namespace's flowstat state
+ * @v: the view (sessions compare their s->gen with the current one)
+ *
+ * Context: any process context (fsn->lock and RTNL may be held).
  */
 void fs_sess_recheck_all(struct fs_net *fsn, const struct fs_view *v)
 {
-	fs_sess_walk(fsn, fs_sess_recheck_one, v);
+	mod_delayed_work(system_power_efficient_wq, &fsn->sess.gc_work, 0);
 }
 
 /*
- * The garbage collector passes a non-NULL @arg and reaps the expired;
- * namespace exit passes NULL and reaps everything.
+ * One batch of the collector, resuming where the previous one stopped;
+ * the next batch follows a jiffy later, the next pass a period later.
  */
-static void fs_sess_reap_one(struct fs_net *fsn, struct fs_session *s,
-			     const void *arg)
-{
-	if (!arg || time_after(jiffies, READ_ONCE(s->expires)))
-		fs_sess_unlink(fsn, s);
-}
-
 static void fs_sess_gc(struct work_struct *work)
 {
 	struct fs_net *fsn = container_of(to_delayed_work(work), struct fs_net,
 					  sess.gc_work);
+	struct fs_sessions *st = &fsn->sess;
+	struct fs_thash *th = NULL;
+	unsigned int n = 0;
+	bool done = false;
 
-	fs_sess_walk(fsn, fs_sess_reap_one, fsn);
-	queue_delayed_work(system_power_efficient_wq, &fsn->sess.gc_work,
-			   FS_GC_PERIOD);
+	if (!st->gc_active) {
+		rhashtable_walk_enter(&st->ht, &st->gc_iter);
+		st->gc_active = true;
+	}
+	rhashtable_walk_start(&st->gc_iter);
+	while (n < FS_GC_BATCH) {
+		th = rhashtable_walk_next(&st->gc_iter);
+		if (!th || (IS_ERR(th) && PTR_ERR(th) != -EAGAIN)) {
+			done = true;
+			break;
+		}
+		if (IS_ERR(th))
+			continue;
+		n++;
+		if (th->dir == FS_DIR_ORIG &&
+		    !test_bit(FS_SESS_DEAD, &fs_th_sess(th)->flags))
+			fs_sess_check(fsn, fs_th_sess(th));
+	}
+	rhashtable_walk_stop(&st->gc_iter);
+	if (done) {
+		rhashtable_walk_exit(&st->gc_iter);
+		st->gc_active = false;
+	}
+	queue_delayed_work(system_power_efficient_wq, &st->gc_work,
+			   done ? FS_GC_PERIOD : 1);
+}
+
+/* Namespace exit: everything goes. */
+static bool fs_sess_reap_one(struct fs_net *fsn, struct fs_session *s,
+			     void *arg)
+{
+	fs_sess_unlink(fsn, s);
+	return true;
 }
 
 /** fs_sess_counts() - session figures of @fsn summed over all CPUs */
@@ -354,6 +453,29 @@ void fs_sess_counts(struct fs_net *fsn, u64 *created, u64 *deleted, s64 *cur)
 		for (i = 0; i < __FS_CLASS_MAX; i++)
 			cur[i] += READ_ONCE(p->cur[i]);
 	}
+}
+
+/**
+ * fs_sess_apply() - put the flow settings of a new configuration in force
+ * @fsn: the namespace's flowstat state
+ * @flow: the settings, 0 for a default
+ *
+ * Existing sessions keep their limits and timeouts until their next packet.
+ * Context: process context.
+ */
+void fs_sess_apply(struct fs_net *fsn, const struct fs_flow_cfg *flow)
+{
+	struct fs_sessions *st = &fsn->sess;
+	u32 max = flow->max_sessions ?: st->def_max;
+
+	WRITE_ONCE(st->max, max);
+	WRITE_ONCE(st->minor_max, flow->max_minor ?: max);
+	WRITE_ONCE(st->to_tcp_initial,
+		   (flow->tcp_initial ?: FS_TO_TCP_INITIAL) * HZ);
+	WRITE_ONCE(st->to_tcp_est,
+		   (flow->tcp_est ?: FS_TO_TCP_ESTABLISHED) * HZ);
+	WRITE_ONCE(st->to_udp, (flow->udp ?: FS_TO_UDP) * HZ);
+	WRITE_ONCE(st->no_seq_check, flow->no_seq_check);
 }
 
 /* Default limit: a session per 256 bytes of an eighth of memory. */
@@ -380,12 +502,18 @@ int fs_sess_net_init(struct fs_net *fsn)
 		err = -ENOMEM;
 		goto err_count;
 	}
-	st->max = fs_sess_default_max();
+	err = percpu_counter_init(&st->minor_count, 0, GFP_KERNEL);
+	if (err)
+		goto err_pcpu;
+	st->def_max = fs_sess_default_max();
+	fs_sess_apply(fsn, &(struct fs_flow_cfg){});
 	INIT_DELAYED_WORK(&st->gc_work, fs_sess_gc);
 	queue_delayed_work(system_power_efficient_wq, &st->gc_work,
 			   FS_GC_PERIOD);
 	return 0;
 
+err_pcpu:
+	free_percpu(st->pcpu);
 err_count:
 	percpu_counter_destroy(&st->count);
 err_ht:
@@ -399,20 +527,33 @@ void fs_sess_net_exit(struct fs_net *fsn)
 	struct fs_sessions *st = &fsn->sess;
 
 	cancel_delayed_work_sync(&st->gc_work);
+	if (st->gc_active)
+		rhashtable_walk_exit(&st->gc_iter);
 	fs_sess_walk(fsn, fs_sess_reap_one, NULL);
 	rhashtable_destroy(&st->ht);
 	free_percpu(st->pcpu);
+	percpu_counter_destroy(&st->minor_count);
 	percpu_counter_destroy(&st->count);
 }
 
 int fs_sess_init(void)
 {
+	int err;
+
+	/* The budget: one session in at most 256 bytes of slab. */
+	BUILD_BUG_ON(sizeof(struct fs_session) > 256);
 	fs_sess_cache = KMEM_CACHE(fs_session, 0);
-	return fs_sess_cache ? 0 : -ENOMEM;
+	if (!fs_sess_cache)
+		return -ENOMEM;
+	err = fs_tcp_init();
+	if (err)
+		kmem_cache_destroy(fs_sess_cache);
+	return err;
 }
 
 /* Context: after rcu_barrier(), so no session free is still pending. */
 void fs_sess_exit(void)
 {
+	fs_tcp_exit();
 	kmem_cache_destroy(fs_sess_cache);
 }
