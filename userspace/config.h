@@ -47,8 +47,19 @@ struct fs_cfg_policy {
 	bool broken;		/* a statement of it had an error */
 };
 
+/* `set security flow ...`: 0 (false) where not configured. */
+struct fs_cfg_flow {
+	uint32_t max_sessions;
+	uint32_t max_minor_sessions;
+	uint32_t tcp_initial_timeout;	/* seconds */
+	uint32_t tcp_established_timeout;
+	uint32_t udp_timeout;
+	bool no_sequence_check;
+};
+
 struct fs_config {
-	int default_policy;	/* FLOWSTAT_ACTION_DENY or _PERMIT */
+	int default_policy;
+	struct fs_cfg_flow flow;	/* FLOWSTAT_ACTION_DENY or _PERMIT */
 	struct fs_cfg_zone *zones;
 	size_t n_zones, cap_zones;
 	struct fs_cfg_policy *policies;	/* in evaluation order */

@@ -134,6 +134,7 @@ bool fs_config_equal(const struct fs_config *a, const struct fs_config *b)
 	size_t i, j;
 
 	if (a->default_policy != b->default_policy ||
+	    memcmp(&a->flow, &b->flow, sizeof(a->flow)) ||
 	    a->n_zones != b->n_zones || a->n_policies != b->n_policies)
 		return false;
 	for (i = 0; i < a->n_zones; i++) {

@@ -17,7 +17,7 @@
 
 size_t fs_config_msg_size(const struct fs_config *cfg)
 {
-	size_t size = 64, i, j;
+	size_t size = 64 + NLA_HDRLEN + 6 * nla_total_size(4), i, j;
 
 	for (i = 0; i < cfg->n_zones; i++) {
 		const struct fs_cfg_zone *z = &cfg->zones[i];
@@ -69,6 +69,68 @@ static int put_zone(struct nl_msg *msg, const struct fs_cfg_zone *z)
 	return 0;
 }
 
+/* FLOWSTAT_A_CFG_FLOW, only when something is configured. */
+static int put_flow(struct nl_msg *msg, const struct fs_cfg_flow *f)
+{
+	static const struct fs_cfg_flow none;
+	const struct {
+		int type;
+		uint32_t v;
+	} u32s[] = {
+		{ FLOWSTAT_A_FLOW_MAX_SESSIONS, f->max_sessions },
+		{ FLOWSTAT_A_FLOW_MAX_MINOR_SESSIONS, f->max_minor_sessions },
+		{ FLOWSTAT_A_FLOW_TCP_INITIAL_TIMEOUT, f->tcp_initial_timeout },
+		{ FLOWSTAT_A_FLOW_TCP_EST_TIMEOUT,
+		  f->tcp_established_timeout },
+		{ FLOWSTAT_A_FLOW_UDP_TIMEOUT, f->udp_timeout },
+	};
+	struct nlattr *nest;
+	size_t i;
+
+	if (!memcmp(f, &none, sizeof(none)))
+		return 0;
+	nest = nla_nest_start(msg, FLOWSTAT_A_CFG_FLOW);
+	if (!nest)
+		return -NLE_NOMEM;
+	for (i = 0; i < sizeof(u32s) / sizeof(u32s[0]); i++)
+		if (u32s[i].v && nla_put_u32(msg, u32s[i].type, u32s[i].v))
+			return -NLE_NOMEM;
+	if (f->no_sequence_check &&
+	    nla_put_flag(msg, FLOWSTAT_A_FLOW_NO_SEQUENCE_CHECK))
+		return -NLE_NOMEM;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static void get_flow(struct fs_cfg_flow *f, struct nlattr *nest)
+{
+	struct nlattr *a;
+	int rem;
+
+	nla_for_each_nested(a, nest, rem) {
+		switch (nla_type(a)) {
+		case FLOWSTAT_A_FLOW_MAX_SESSIONS:
+			f->max_sessions = fs_nla_u32(a);
+			break;
+		case FLOWSTAT_A_FLOW_MAX_MINOR_SESSIONS:
+			f->max_minor_sessions = fs_nla_u32(a);
+			break;
+		case FLOWSTAT_A_FLOW_NO_SEQUENCE_CHECK:
+			f->no_sequence_check = true;
+			break;
+		case FLOWSTAT_A_FLOW_TCP_INITIAL_TIMEOUT:
+			f->tcp_initial_timeout = fs_nla_u32(a);
+			break;
+		case FLOWSTAT_A_FLOW_TCP_EST_TIMEOUT:
+			f->tcp_established_timeout = fs_nla_u32(a);
+			break;
+		case FLOWSTAT_A_FLOW_UDP_TIMEOUT:
+			f->udp_timeout = fs_nla_u32(a);
+			break;
+		}
+	}
+}
+
 int fs_config_put(struct nl_msg *msg, const struct fs_config *cfg)
 {
 	struct nlattr *pn;
@@ -78,6 +140,9 @@ int fs_config_put(struct nl_msg *msg, const struct fs_config *cfg)
 	if (nla_put_u8(msg, FLOWSTAT_A_CFG_DEFAULT_POLICY,
 		       cfg->default_policy))
 		return -NLE_NOMEM;
+	ret = put_flow(msg, &cfg->flow);
+	if (ret)
+		return ret;
 	for (i = 0; i < cfg->n_zones; i++) {
 		ret = put_zone(msg, &cfg->zones[i]);
 		if (ret)
@@ -207,6 +272,9 @@ void fs_config_add_attrs(struct fs_config *cfg, struct nlattr *head, int len)
 			break;
 		case FLOWSTAT_A_CFG_POLICY:
 			get_policy(cfg, a);
+			break;
+		case FLOWSTAT_A_CFG_FLOW:
+			get_flow(&cfg->flow, a);
 			break;
 		}
 	}

@@ -41,6 +41,7 @@ struct pstate {
 	size_t n, i;
 	bool err;		/* the current statement has an error */
 	size_t statements;
+	int flow_line[6];	/* where each flow setting was first set */
 };
 
 /*
@@ -585,6 +586,113 @@ static void parse_default_policy(struct pstate *ps)
 		ps->cfg->default_line = ps->line;
 }
 
+/*
+ * security flow ... (config.md): one numeric or flag setting per
+ * statement. Setting one twice is allowed with the same value only.
+ */
+enum flow_setting {
+	FLOW_MAX_SESSIONS,
+	FLOW_MAX_MINOR,
+	FLOW_NO_SEQ_CHECK,
+	FLOW_TCP_INITIAL,
+	FLOW_TCP_EST,
+	FLOW_UDP,
+};
+
+static void flow_set(struct pstate *ps, enum flow_setting which,
+		     uint32_t *field, uint32_t v, const struct tok *t,
+		     const char *what)
+{
+	if (ps->flow_line[which] && *field != v) {
+		perr(ps, t->col,
+		     "conflicting %s %u (already %u at %s:%d)", what, v,
+		     *field, ps->d->file, ps->flow_line[which]);
+		return;
+	}
+	*field = v;
+	if (!ps->flow_line[which])
+		ps->flow_line[which] = ps->line;
+}
+
+/* A decimal number in [min, max]; false after recording an error. */
+static bool flow_number(struct pstate *ps, const char *what, uint32_t min,
+			uint32_t max, uint32_t *v, const struct tok **tp)
+{
+	const struct tok *t = value(ps, what);
+	unsigned long long n = 0;
+	const char *c;
+
+	*tp = t;
+	if (!t)
+		return false;
+	for (c = t->s; *c; c++) {
+		if (!isdigit((unsigned char)*c)) {
+			perr(ps, t->col, "invalid %s '%s', expected a number",
+			     what, t->s);
+			return false;
+		}
+		if (n <= max)
+			n = n * 10 + (*c - '0');
+	}
+	if (n < min || n > max) {
+		perr(ps, t->col, "%s '%s' out of range, expected %u to %u",
+		     what, t->s, min, max);
+		return false;
+	}
+	*v = n;
+	return at_end(ps);
+}
+
+static void parse_flow(struct pstate *ps)
+{
+	struct fs_cfg_flow *f = &ps->cfg->flow;
+	const struct tok *t;
+	uint32_t v;
+	int k;
+
+	k = keyword(ps, KW("max-sessions", "max-minor-sessions",
+			   "tcp-session", "udp-session"), NULL);
+	switch (k) {
+	case 0:
+		if (flow_number(ps, "max-sessions", 1, UINT32_MAX, &v, &t))
+			flow_set(ps, FLOW_MAX_SESSIONS, &f->max_sessions, v, t,
+				 "max-sessions");
+		break;
+	case 1:
+		if (flow_number(ps, "max-minor-sessions", 1, UINT32_MAX, &v,
+				&t))
+			flow_set(ps, FLOW_MAX_MINOR, &f->max_minor_sessions, v,
+				 t, "max-minor-sessions");
+		break;
+	case 2:
+		k = keyword(ps, KW("no-sequence-check", "tcp-initial-timeout",
+				   "established-timeout"), NULL);
+		if (k == 0 && at_end(ps)) {
+			f->no_sequence_check = true;
+			ps->flow_line[FLOW_NO_SEQ_CHECK] = ps->line;
+		} else if (k == 1 &&
+			   flow_number(ps, "tcp-initial-timeout", 1,
+				       FLOWSTAT_FLOW_TIMEOUT_MAX, &v, &t)) {
+			flow_set(ps, FLOW_TCP_INITIAL, &f->tcp_initial_timeout,
+				 v, t, "tcp-initial-timeout");
+		} else if (k == 2 &&
+			   flow_number(ps, "established-timeout", 1,
+				       FLOWSTAT_FLOW_TIMEOUT_MAX, &v, &t)) {
+			flow_set(ps, FLOW_TCP_EST,
+				 &f->tcp_established_timeout, v, t,
+				 "established-timeout");
+		}
+		break;
+	case 3:
+		if (keyword(ps, KW("timeout"), NULL) >= 0 &&
+		    flow_number(ps, "timeout", 1, FLOWSTAT_FLOW_TIMEOUT_MAX,
+				&v, &t))
+			flow_set(ps, FLOW_UDP, &f->udp_timeout, v, t,
+				 "udp-session timeout");
+		break;
+	}
+}
+
 static void parse_statement(struct pstate *ps)
 {
 	int k;
@@ -595,7 +703,7 @@ static void parse_statement(struct pstate *ps)
 			   "!access"), NULL) < 0)
 		return;
 	k = keyword(ps, KW("zones", "policies", "!screen",
-			   "!address-book", "!flow",
+			   "!address-book", "flow",
 			   "!ipsec", "!nat"), NULL);
 	if (k == 0) {
 		if (keyword(ps, KW("security-zone"), NULL) >= 0)
@@ -607,6 +715,8 @@ static void parse_statement(struct pstate *ps)
 			parse_policy(ps);
 		else if (k == 1)
 			parse_default_policy(ps);
+	} else if (k == 4) {
+		parse_flow(ps);
 	}
 }
 

@@ -102,6 +102,53 @@ static const char *action_name(int action)
 	return "deny";
 }
 
+static void write_flow(FILE *out, const struct fs_cfg_flow *f)
+{
+	const char *p = "set security flow";
+
+	if (f->max_sessions)
+		fprintf(out, "%s max-sessions %u\n", p, f->max_sessions);
+	if (f->max_minor_sessions)
+		fprintf(out, "%s max-minor-sessions %u\n", p,
+			f->max_minor_sessions);
+	if (f->no_sequence_check)
+		fprintf(out, "%s tcp-session no-sequence-check\n", p);
+	if (f->tcp_initial_timeout)
+		fprintf(out, "%s tcp-session tcp-initial-timeout %u\n", p,
+			f->tcp_initial_timeout);
+	if (f->tcp_established_timeout)
+		fprintf(out, "%s tcp-session established-timeout %u\n", p,
+			f->tcp_established_timeout);
+	if (f->udp_timeout)
+		fprintf(out, "%s udp-session timeout %u\n", p, f->udp_timeout);
+}
+
+/* Only what is configured; no object at all when nothing is. */
+static void json_flow(const struct fs_cfg_flow *f)
+{
+	static const struct fs_cfg_flow none;
+
+	if (!memcmp(f, &none, sizeof(none)))
+		return;
+	open_json_object("flow");
+	if (f->max_sessions)
+		print_u64(PRINT_JSON, "max_sessions", NULL, f->max_sessions);
+	if (f->max_minor_sessions)
+		print_u64(PRINT_JSON, "max_minor_sessions", NULL,
+			  f->max_minor_sessions);
+	if (f->no_sequence_check)
+		print_bool(PRINT_JSON, "no_sequence_check", NULL, true);
+	if (f->tcp_initial_timeout)
+		print_u64(PRINT_JSON, "tcp_initial_timeout", NULL,
+			  f->tcp_initial_timeout);
+	if (f->tcp_established_timeout)
+		print_u64(PRINT_JSON, "tcp_established_timeout", NULL,
+			  f->tcp_established_timeout);
+	if (f->udp_timeout)
+		print_u64(PRINT_JSON, "udp_timeout", NULL, f->udp_timeout);
+	close_json_object();
+}
+
 void fs_config_write_set(const struct fs_config *cfg, FILE *out)
 {
 	size_t i;
@@ -128,6 +175,7 @@ void fs_config_write_set(const struct fs_config *cfg, FILE *out)
 	fprintf(out, "set security policies default-policy %s\n",
 		cfg->default_policy == FLOWSTAT_ACTION_PERMIT ?
 		"permit-all" : "deny-all");
+	write_flow(out, &cfg->flow);
 }
 
 static void json_names(const char *key, uint32_t mask,
@@ -159,6 +207,7 @@ void fs_config_print_json(const struct fs_config *cfg)
 	print_string(PRINT_JSON, "default_policy", NULL,
 		     cfg->default_policy == FLOWSTAT_ACTION_PERMIT ?
 		     "permit-all" : "deny-all");
+	json_flow(&cfg->flow);
 	open_json_array("zones");
 	for (i = 0; i < cfg->n_zones; i++) {
 		const struct fs_cfg_zone *z = &cfg->zones[i];

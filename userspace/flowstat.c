@@ -31,7 +31,8 @@ struct cmd {
 static const struct cmd show_security_flow[] = {
 	LEAF("statistics", cmd_show_flow_statistics, "",
 	     "flow and session counters of the namespace"),
-	TODO("session", "[summary] [FILTERS...]", "list sessions"),
+	LEAF("session", cmd_show_flow_session, "[summary] [FILTERS...]",
+	     "list sessions (FILTERS: source-prefix P, destination-prefix P, protocol PROTO, destination-port N, interface IF)"),
 	{ 0 }
 };
 
@@ -61,7 +62,8 @@ static const struct cmd clear_interfaces[] = {
 };
 
 static const struct cmd clear_security_flow[] = {
-	TODO("session", "(all|FILTERS...)", "close sessions"),
+	LEAF("session", cmd_clear_flow_session, "(all|FILTERS...)",
+	     "close sessions"),
 	{ 0 }
 };
 

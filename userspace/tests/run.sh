@@ -83,8 +83,10 @@ STDIN="$tmp/bad.conf" expect "check -: errors name <stdin>" 1 "" \
 expect "check: missing file" 1 "" "flowstat: cannot open '$tmp/none': No such file or directory" -- $FS check "$tmp/none"
 expect "load: a bad file is refused before talking to the kernel" 1 "" "$BAD_ERR" -- $FS load "$tmp/bad.conf"
 expect "unsupported: show security zones" 1 "" "flowstat: 'show security zones' is not supported yet" -- $FS show security zones
-expect "unsupported, by prefixes: sh sec flow sess" 1 "" "flowstat: 'show security flow session' is not supported yet" -- $FS sh sec fl sess summary
-expect "unsupported: clear security flow session" 1 "" "flowstat: 'clear security flow session' is not supported yet" -- $FS clear security flow session all
+expect "show security flow session: unknown filter, by prefixes" 1 "" "flowstat: unknown filter 'colour', expected one of: source-prefix, destination-prefix, protocol, destination-port, interface" -- $FS sh sec fl sess summary colour red
+expect "clear security flow session: bad protocol" 1 "" "flowstat: invalid protocol 'xyz', expected tcp, udp, icmp, icmp6 or a number" -- $FS clear security flow session protocol xyz
+expect "clear security flow session: bad prefix" 1 "" "flowstat: invalid prefix '10.0.0.0/33', expected ADDRESS[/LENGTH]" -- $FS clear security flow session source-prefix 10.0.0.0/33
+expect "clear security flow session: no words" 1 "" "usage: flowstat clear security flow session (all|FILTERS...)" -- $FS clear security flow session
 expect "unsupported: auth" 1 "" "flowstat: 'auth' is not supported yet" -- $FS auth list
 expect "unsupported: monitor interface" 1 "" "flowstat: 'monitor interface' is not supported yet" -- $FS monitor interface lo
 expect "unsupported: --display xml" 1 "" "flowstat: '--display' is not supported yet" -- $FS --display xml show interfaces
@@ -115,6 +117,7 @@ else
 	expect "module missing: sh int lo terse" 2 "" "$NOKMOD" -- $FS sh int lo terse
 	expect "module missing: -j show security flow statistics" 2 "" "$NOKMOD" -- $FS -j show security flow statistics
 	expect "module missing: show configuration" 2 "" "$NOKMOD" -- $FS show configuration
+	expect "module missing: show security flow session" 2 "" "$NOKMOD" -- $FS show security flow session protocol tcp
 	expect "module missing: load" 2 "" "$NOKMOD" -- $FS load "$tmp/good.conf"
 	STDIN="$tmp/good.conf" expect "module missing: load -" 2 "" "$NOKMOD" -- $FS load -
 	expect "module missing: clear interfaces statistics all" 2 "" "$NOKMOD" -- $FS clear interfaces statistics all

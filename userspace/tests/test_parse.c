@@ -233,15 +233,31 @@ static void test_errors(void)
 	expect_errors("set access firewall-authentication max-sessions-per-user 2\n",
 		      "t.conf:1:5: error: 'set access' is not supported yet\n",
 		      "access not supported yet");
-	expect_errors("set security flow max-sessions 10\n"
-		      "set security ipsec vpn v bind-interface xfrm0\n"
+	expect_errors("set security ipsec vpn v bind-interface xfrm0\n"
 		      "set security nat source pool p address 1.2.3.4/32\n"
 		      "set security policies global policy g then deny\n",
-		      "t.conf:1:14: error: 'set security flow' is not supported yet\n"
-		      "t.conf:2:14: error: 'set security ipsec' is not supported yet\n"
-		      "t.conf:3:14: error: 'set security nat' is not supported yet\n"
-		      "t.conf:4:23: error: 'set security policies global' is not supported yet\n",
-		      "flow, ipsec, nat, global policies not supported yet");
+		      "t.conf:1:14: error: 'set security ipsec' is not supported yet\n"
+		      "t.conf:2:14: error: 'set security nat' is not supported yet\n"
+		      "t.conf:3:23: error: 'set security policies global' is not supported yet\n",
+		      "ipsec, nat, global policies not supported yet");
+	expect_errors("set security flow max-sessions 0\n"
+		      "set security flow max-sessions 4294967296\n"
+		      "set security flow max-minor-sessions ten\n"
+		      "set security flow udp-session timeout 86401\n"
+		      "set security flow tcp-session established-timeout 60 x\n"
+		      "set security flow tcp-session tcp-initial-timeout 5\n"
+		      "set security flow tcp-session tcp-initial-timeout 6\n"
+		      "set security flow tcp-session syn-check\n"
+		      "set security flow udp-session\n",
+		      "t.conf:1:32: error: max-sessions '0' out of range, expected 1 to 4294967295\n"
+		      "t.conf:2:32: error: max-sessions '4294967296' out of range, expected 1 to 4294967295\n"
+		      "t.conf:3:38: error: invalid max-minor-sessions 'ten', expected a number\n"
+		      "t.conf:4:39: error: timeout '86401' out of range, expected 1 to 86400\n"
+		      "t.conf:5:54: error: unexpected word 'x' after the end of the statement\n"
+		      "t.conf:7:51: error: conflicting tcp-initial-timeout 6 (already 5 at t.conf:6)\n"
+		      "t.conf:8:31: error: unknown word 'syn-check', expected one of: no-sequence-check, tcp-initial-timeout, established-timeout\n"
+		      "t.conf:9:30: error: incomplete statement, expected one of: timeout\n",
+		      "flow settings: ranges, numbers, conflicts, words");
 	expect_errors(Z "tcp-rst\n" Z "screen s1\n",
 		      "t.conf:1:40: error: 'set security zones security-zone trust tcp-rst' is not supported yet\n"
 		      "t.conf:2:40: error: 'set security zones security-zone trust screen' is not supported yet\n",
@@ -371,6 +387,37 @@ static void test_round_trip(void)
 	free(errs);
 	free(text);
 	fs_config_free(&a);
+
+	{
+		static const char flow[] =
+			"set security policies default-policy deny-all\n"
+			"set security flow max-sessions 10\n"
+			"set security flow max-minor-sessions 5\n"
+			"set security flow tcp-session no-sequence-check\n"
+			"set security flow tcp-session tcp-initial-timeout 4\n"
+			"set security flow tcp-session established-timeout 30\n"
+			"set security flow udp-session timeout 3\n";
+
+		errs = parse("set security flow udp-session timeout 3\n"
+			     "set security flow tcp-session no-sequence-check\n"
+			     "set security flow max-minor-sessions 5\n"
+			     "set security flow tcp-session established-timeout 30\n"
+			     "set security flow max-sessions 10\n"
+			     "set security flow max-sessions 10\n"
+			     "set security flow tcp-session tcp-initial-timeout 4\n",
+			     &a);
+		tap_streq(errs, "", "flow settings parse (same value twice is fine)");
+		free(errs);
+		text = write_set(&a);
+		tap_streq(text, flow, "flow settings print back in canonical order");
+		errs = parse(text, &b);
+		tap_ok(!*errs && fs_config_equal(&a, &b),
+		       "flow settings round trip");
+		free(errs);
+		free(text);
+		fs_config_free(&a);
+		fs_config_free(&b);
+	}
 
 	fs_config_init(&a);
 	text = write_set(&a);
