@@ -187,7 +187,14 @@ static bool fs_tcp_in_window(struct fs_tcp *tc, enum fs_dir dir,
 	bool ok;
 
 	if (!snd->td_maxwin) {
-		/* The reply direction's first segment: only its SYN-ACK. */
+		/*
+		 * The reply direction's first segment: its SYN-ACK, or an
+		 * RST that refuses the SYN (acknowledging exactly it).
+		 */
+		if ((g->flags & (TCPHDR_RST | TCPHDR_ACK)) ==
+			    (TCPHDR_RST | TCPHDR_ACK) &&
+		    g->ack == rcv->td_end)
+			return true;
 		if (!(g->flags & TCPHDR_SYN))
 			return !check;
 		fs_tcp_dir_init(snd, g);
@@ -276,7 +283,8 @@ static void fs_tcp_state(struct fs_tcp *tc, enum fs_dir dir,
  * @check: enforce the window (false: learn from it, never refuse it)
  *
  * A SYN from the originator of a closed (or closing) session starts the
- * session again, as a reused port does.
+ * session again, as a reused port does; so does a new SYN while the first
+ * is still unanswered.
  *
  * Return: false when the segment falls outside the window (drop it).
  * Context: rcu_read_lock held, any context.
@@ -292,7 +300,8 @@ bool fs_tcp_packet(struct fs_tcp *tc, enum fs_dir dir,
 	spin_lock_bh(&tc->lock);
 	if (dir == FS_DIR_ORIG &&
 	    (g.flags & (TCPHDR_SYN | TCPHDR_ACK)) == TCPHDR_SYN &&
-	    tc->state >= FLOWSTAT_TCP_TIME_WAIT) {
+	    (tc->state >= FLOWSTAT_TCP_TIME_WAIT ||
+	     tc->state == FLOWSTAT_TCP_SYN_SENT)) {
 		tc->state = FLOWSTAT_TCP_SYN_SENT;
 		fs_tcp_dir_init(&tc->d[FS_DIR_ORIG], &g);
 		memset(&tc->d[FS_DIR_REPLY], 0, sizeof(tc->d[FS_DIR_REPLY]));
