@@ -1,0 +1,163 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# TCP tracking: window check, no-sequence-check, non-SYN first packets,
+# and a long transfer. IPv4 and IPv6.
+#
+#   A (trust)                    R                        B (untrust)
+#   10.0.1.2 ------------ ge-0/0/0 [eth0]    [eth1] ge-0/0/1 ------------ 10.0.2.2
+#   fd00:1::2            policy trust->untrust allow-out           fd00:2::2
+#
+# 1. A crafted handshake A:40000 -> B:5555 (scapy on both ends; nft in A
+#    and B drops the segments before their own TCP sees them, so that
+#    neither kernel answers), then one in-window data segment (forwarded),
+#    then 3 data segments from A and 2 from B far beyond the window:
+#    exactly +3 / +2 "TCP sequence number out of window", nothing else.
+# 2. The same session with `tcp-session no-sequence-check`: the same
+#    segments are forwarded, no drop.
+# 3. Non-SYN first packets (an ACK, a SYN-ACK) open nothing: policy
+#    denied +2, nothing else.
+# 4. A 4 MiB transfer (socat) A -> B with the check on: every byte
+#    arrives, no out-of-window drop.
+
+source "$(dirname "$0")/lib.sh"
+
+fs_init
+require_cmd socat ss nft head cmp
+require_scapy
+ktap_set_plan 14
+
+setup_router_topology || ktap_bail "cannot build the topology"
+
+config()
+{
+	cfg_zone trust "$IF_TRUST"
+	cfg_zone untrust "$IF_UNTRUST"
+	cfg_policy trust untrust allow-out permit
+	echo "set security policies default-policy deny-all"
+	echo "$@"
+}
+
+config | load_config "$R" || ktap_bail "cannot load the configuration"
+
+# The hosts' own TCP must not answer the crafted segments of port 5555.
+for ns in "$A" "$B"; do
+	ip netns exec "$ns" nft -f - <<'EOF' || ktap_bail "nft failed"
+table inet fst {
+	chain in {
+		type filter hook input priority 0; policy accept;
+		tcp dport 5555 drop
+		tcp sport 5555 drop
+	}
+}
+EOF
+done
+
+# segs NS LINK "SRC DST SPORT DPORT FLAGS SEQ ACK PAYLOAD_LEN" ...: crafted
+# TCP segments (window 8192, no options) sent at L2 to the router, in order.
+segs()
+{
+	local ns=$1 l=$2
+
+	shift 2
+	ip netns exec "$ns" "$PYTHON" - "$(mac_h "$l")" "$(mac_r "$l")" "$@" <<'EOF'
+import sys
+from scapy.all import Ether, IP, IPv6, TCP, Raw, sendp
+smac, dmac = sys.argv[1:3]
+pkts = []
+for spec in sys.argv[3:]:
+    src, dst, sport, dport, flags, seq, ack, n = spec.split()
+    l3 = IPv6 if ":" in dst else IP
+    p = Ether(src=smac, dst=dmac) / l3(src=src, dst=dst) / TCP(
+        sport=int(sport), dport=int(dport), flags=flags, seq=int(seq),
+        ack=int(ack), window=8192)
+    if int(n):
+        p = p / Raw(b"x" * int(n))
+    pkts.append(p)
+sendp(pkts, iface="eth0", verbose=0)
+EOF
+}
+
+oow()
+{
+	echo "tcp_sequence_number_out_of_window"
+}
+
+# window FAMILY A_ADDR B_ADDR HDR: HDR = bytes of IP + TCP headers
+window()
+{
+	local fam=$1 a=$2 b=$3 hdr=$4 f=$FS_TMP/w.$1
+	local ab="$a $b 40000 5555" ba="$b $a 5555 40000"
+
+	config | load_config "$R" || ktap_diag "reload failed"
+	settle
+	# ISNs 1000 (A) and 5000 (B); both windows 8192, unscaled.
+	segs "$A" 1 "$ab S 1000 0 0"
+	segs "$B" 2 "$ba SA 5000 1001 0"
+	counters_snapshot "$f.before"
+	segs "$A" 1 "$ab A 1001 5001 0" "$ab PA 1001 5001 100"
+	counters_snapshot "$f.mid"
+	assert_deltas "$f.before" "$f.mid" "
+		$IF_TRUST:transit.input_packets=2 $IF_TRUST:transit.input_bytes=$((2 * hdr + 100))
+		$IF_TRUST:flow_input.bytes_permitted_by_policy=$((2 * hdr + 100))
+		$IF_UNTRUST:transit.output_packets=2 $IF_UNTRUST:transit.output_bytes=$((2 * hdr + 100))
+		$IF_UNTRUST:flow_output.bytes_permitted_by_policy=$((2 * hdr + 100))" \
+		"$fam: handshake and in-window data are forwarded, no drop"
+
+	# Far beyond what either side allowed (ack + 8192).
+	segs "$A" 1 "$ab PA 901101 5001 10" "$ab PA 901111 5001 10" "$ab PA 901121 5001 10"
+	segs "$B" 2 "$ba PA 905001 1101 10" "$ba PA 905011 1101 10"
+	counters_snapshot "$f.after"
+	assert_deltas "$f.mid" "$f.after" "
+		$IF_TRUST:flow_errors.$(oow)=3 $IF_UNTRUST:flow_errors.$(oow)=2" \
+		"$fam: out-of-window segments: +3 on ge-0/0/0, +2 on ge-0/0/1, nothing else"
+
+	# 2. The check off: the same segments pass.
+	config "set security flow tcp-session no-sequence-check" |
+		load_config "$R" || ktap_diag "reload failed"
+	counters_snapshot "$f.nsc.before"
+	segs "$A" 1 "$ab PA 901101 5001 10" "$ab PA 901111 5001 10" "$ab PA 901121 5001 10"
+	counters_snapshot "$f.nsc.after"
+	assert_deltas "$f.nsc.before" "$f.nsc.after" "
+		$IF_TRUST:transit.input_packets=3 $IF_TRUST:transit.input_bytes=$((3 * (hdr + 10)))
+		$IF_TRUST:flow_input.bytes_permitted_by_policy=$((3 * (hdr + 10)))
+		$IF_UNTRUST:transit.output_packets=3 $IF_UNTRUST:transit.output_bytes=$((3 * (hdr + 10)))
+		$IF_UNTRUST:flow_output.bytes_permitted_by_policy=$((3 * (hdr + 10)))" \
+		"$fam: no-sequence-check: the same segments are forwarded, no drop"
+	config | load_config "$R" || ktap_diag "reload failed"
+	"$FLOWSTAT" -n "$R" clear security flow session all >/dev/null
+
+	# 3. Non-SYN first packets.
+	counters_snapshot "$f.ns.before"
+	stats_snapshot "$f.ns.sbefore"
+	segs "$A" 1 "$a $b 40100 5555 A 1 1 0" "$a $b 40101 5555 SA 1 1 0"
+	counters_snapshot "$f.ns.after"
+	stats_snapshot "$f.ns.safter"
+	assert_deltas "$f.ns.before" "$f.ns.after" \
+		"$IF_TRUST:flow_errors.policy_denied=2" \
+		"$fam: an ACK and a SYN-ACK without a session: policy denied +2, nothing else"
+	check_eq "$fam: they opened no session" 0 \
+		"$(stats_delta "$f.ns.sbefore" "$f.ns.safter" .sessions.created)"
+}
+
+window ipv4 "$A_IP4" "$B_IP4" 40
+window ipv6 "$A_IP6" "$B_IP6" 60
+
+# 4. A long transfer through the router, window check on.
+head -c 4194304 /dev/urandom >"$FS_TMP/big" || ktap_bail "cannot make the data"
+for fam in ipv4 ipv6; do
+	f=$FS_TMP/big.$fam
+	if [ $fam = ipv4 ]; then dst="TCP4:$B_IP4:6000"; else dst="TCP6:[$B_IP6]:6000"; fi
+	tcp_sink "$B" 6000 "$f.rx" || ktap_bail "cannot start the tcp/6000 sink on B"
+	counters_snapshot "$f.before"
+	ip netns exec "$A" timeout 120 socat -u "OPEN:$FS_TMP/big" "$dst,connect-timeout=5"
+	wait_until 30 cmp -s "$FS_TMP/big" "$f.rx"
+	counters_snapshot "$f.after"
+	check_rc "$fam: 4 MiB A -> B arrive intact" 0 cmp "$FS_TMP/big" "$f.rx"
+	assert_only_drops_moved "$f.before" "$f.after" "" \
+		"$fam: no drop during the transfer (no out-of-window segment)"
+	kill "$BG_PID" 2>/dev/null
+	wait "$BG_PID" 2>/dev/null
+done
+
+ktap_finished
