@@ -11,7 +11,9 @@
 # Environment (bench/run.sh sets them):
 #   BENCH_OUT            result file (required)
 #   BENCH_RULES          directory with flowstat.conf, nft.nft and the --fill variants
-#   BENCH_CASES          cases, in order (default: warmup established oneway new denied scale)
+#   BENCH_CASES          cases, in order (default: warmup established oneway new denied scale);
+#                        also sess1k sess100k sess1m (session scale, bare and
+#                        flowstat only: one established flow with N live sessions)
 #   BENCH_MODES          modes (default: bare nft flowstat)
 #   BENCH_PACKETS        packets per measurement (default 30000)
 #   BENCH_SCALE_PACKETS  packets per measurement of the scale case (default 3000)
@@ -130,6 +132,7 @@ rx_packets() {
 pg() {
 	ip netns exec "$1" bash -s -- "$@" <<-'EOS'
 		ns=$1 count=$2 src=$3 dst=$4 dmac=$5 smin=$6 smax=$7 dport=$8
+		srcmax=${9:-$3}
 		pgw() {
 			echo "$2" >"$1" 2>/dev/null
 			grep -q '^Result: OK' "$1" || {
@@ -141,7 +144,7 @@ pg() {
 		pgw $t rem_device_all
 		pgw $t "add_device eth0"
 		for c in "count $count" "clone_skb 0" "pkt_size 64" "delay 0" \
-			"src_min $src" "src_max $src" "dst $dst" "dst_mac $dmac" \
+			"src_min $src" "src_max $srcmax" "dst $dst" "dst_mac $dmac" \
 			"udp_src_min $smin" "udp_src_max $smax" \
 			"udp_dst_min $dport" "udp_dst_max $dport"; do
 			pgw $d "$c"
@@ -206,6 +209,9 @@ measure() {
 	established)
 		prime $((20000 + k)) >&2 || return 1
 		pg $CL "$packets" 10.0.1.2 10.0.2.2 "$(mac_r 1)" $((20000 + k)) $((20000 + k)) 9 ;;
+	sess1k | sess100k | sess1m)
+		prime $((20000 + k)) >&2 || return 1
+		pg $CL "$packets" 10.0.1.2 10.0.2.2 "$(mac_r 1)" $((20000 + k)) $((20000 + k)) 9 ;;
 	new)
 		# a source address of its own: none of its 5-tuples seen before
 		pg $CL "$packets" "10.1.$((k / 250)).$((k % 250 + 1))" 10.0.2.2 "$(mac_r 1)" 10000 60000 9 ;;
@@ -215,6 +221,37 @@ measure() {
 		pg $SV "$packets" 10.0.2.2 10.0.1.2 "$(mac_r 2)" $((40000 + k)) $((40000 + k)) 9 ;;
 	*) log "unknown case $case"; return 1 ;;
 	esac
+}
+
+# Session scale: N live sessions before the measurement. pktgen steps the
+# source address (21 of them) and port (50,000) together, one per packet:
+# 21 and 50,000 are coprime, so up to 1,050,000 packets are all new
+# 5-tuples. flowstat's configuration for these cases keeps idle UDP
+# sessions for an hour.
+sess_count() {
+	case $1 in
+	sess1k) echo 1000 ;;
+	sess100k) echo 100000 ;;
+	sess1m) echo 1000000 ;;
+	*) echo 0 ;;
+	esac
+}
+prepare() {
+	local case=$1 mode=$2 n r
+	n=$(sess_count "$case")
+	[ "$n" = 0 ] && return 0
+	r=$(pg $CL "$n" 10.3.0.1 10.0.2.2 "$(mac_r 1)" 10000 59999 9 10.3.0.21) || return 1
+	log "$case $mode: filled with $n packets (pktgen: $r)"
+	if [ "$mode" = flowstat ]; then
+		log "  sessions: $("$FLOWSTAT" -n $RT -j show security flow statistics |
+			jq -c '.sessions | {current, maximum}')"
+		log "  slab fs_session: object_size $(cat /sys/kernel/slab/fs_session/object_size)" \
+			"slab_size $(cat /sys/kernel/slab/fs_session/slab_size)," \
+			"fs_tcp: object_size $(cat /sys/kernel/slab/fs_tcp/object_size)" \
+			"slab_size $(cat /sys/kernel/slab/fs_tcp/slab_size)"
+		log "  slabinfo: $(grep -E '^(fs_session|fs_tcp) ' /proc/slabinfo | tr -s ' ' | tr '\n' ';')"
+	fi
+	quiesce
 }
 
 # flowstat's non-zero drop counters and session figures, to the log
@@ -236,12 +273,14 @@ run_one() {
 	local case=$1 mode=$2 rep=$3 k=$4 rxns=$SV rx0 rx1 r sfx='' want try
 	[ "$case" = denied ] && rxns=$CL
 	[ "$case" = scale ] && sfx=.fill
+	[ "$(sess_count "$case")" != 0 ] && sfx=.sess
 	for try in 1 2 3; do
 		topo_up || die "topology"
 		if ! mode_start "$mode" "$sfx"; then
 			r="0 0" rx0=0 rx1=0
 		else
 			quiesce
+			prepare "$case" "$mode" || log "$case $mode: filling failed"
 			rx0=$(rx_packets $rxns)
 			if ! r=$(measure "$case" "$k"); then
 				log "$case $mode #$rep failed"
@@ -254,6 +293,7 @@ run_one() {
 		topo_down
 		want=${r#* }
 		[ "$case" = established ] && want=$((want + 1))
+		[ "$(sess_count "$case")" != 0 ] && want=$((want + 1))
 		[ "$case" = denied ] && [ "$mode" != bare ] && want=0
 		log "$case $mode #$rep: pps sent = $r, delivered $((rx1 - rx0)) of $want (attempt $try)"
 		[ "${r%% *}" != 0 ] && [ $((rx1 - rx0)) = "$want" ] && break
@@ -270,6 +310,7 @@ for case in $cases; do
 	for ((rep = 1; rep <= n; rep++)); do
 		for mode in $modes; do
 			[ "$case" = warmup ] && [ "$mode" != bare ] && continue
+			[ "$(sess_count "$case")" != 0 ] && [ "$mode" = nft ] && continue
 			k=$((k + 1))
 			run_one "$case" "$mode" "$rep" "$k"
 		done

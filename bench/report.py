@@ -21,7 +21,11 @@ CASES = {
     "new": ("new session on every packet (50,000 source ports)", 0.85, 0.737),
     "denied": ("denied by policy (dropped): drop pps", None, None),
     "scale": ("new sessions, N policies/rules before the matching one", 0.80, 0.008),
+    "sess1k": ("one established flow, 1,000 live sessions", None, None),
+    "sess100k": ("one established flow, 100,000 live sessions", None, None),
+    "sess1m": ("one established flow, 1,000,000 live sessions", None, None),
 }
+SESS_TARGET = 0.90  # flowstat at 1M sessions / flowstat at 1k sessions
 SPREAD_FLAG = 0.01
 
 
@@ -142,6 +146,14 @@ def main():
     for x in [hdr, tuple("-" * n for n in w)] + rows:
         print("  ".join(str(v).ljust(w[i]) if i == 0 else str(v).rjust(w[i])
                         for i, v in enumerate(x)))
+    s1k = res.get("sess1k", {}).get("flowstat", {}).get("median_pps")
+    for big in ("sess100k", "sess1m"):
+        sb = res.get(big, {}).get("flowstat", {}).get("median_pps")
+        if s1k and sb:
+            res[big]["flowstat_vs_sess1k"] = sb / s1k
+            res[big]["target_vs_sess1k"] = SESS_TARGET
+            print(f"session scale: flowstat {big} / sess1k = {sb / s1k:.3f} "
+                  f"(target >= {SESS_TARGET:.2f})")
     if not complete:
         problems.append("the guest did not finish the run (incomplete results)")
     for n in notes:

@@ -16,7 +16,8 @@
 #   --scale-packets N  packets per measurement of the scale case (default 3000)
 #   --repeats N        measurements per case and mode (default 3)
 #   --cases "LIST"     of: warmup established oneway new denied scale
-#                      (default: all; warmup always runs first)
+#                      sess1k sess100k sess1m (default: the first six;
+#                      warmup always runs first)
 #   --fill N           policies/rules before the matching one in "scale" (default 10000)
 #   --sink MODE        host (default) or otherhost: see bench/guest.sh
 #   --no-build         use the module and tool as built
@@ -66,6 +67,12 @@ mkdir -p "$rules" "$bench/results"
 "$bench/gen-rules.sh" nft >"$rules/nft.nft"
 "$bench/gen-rules.sh" flowstat --fill "$fill" >"$rules/flowstat.fill.conf"
 "$bench/gen-rules.sh" nft --fill "$fill" >"$rules/nft.fill.nft"
+# Session scale cases: idle sessions stay, and a million fit.
+{
+	cat "$rules/flowstat.conf"
+	echo "set security flow max-sessions 2000000"
+	echo "set security flow udp-session timeout 3600"
+} >"$rules/flowstat.sess.conf"
 
 if ((build)); then
 	make -s -C "$repo/userspace" >/dev/null
