@@ -28,7 +28,7 @@
 #define FS_SELF_POLICY "self-traffic-policy/1"
 
 static const char *const filter_words[] = {
-	"source-prefix", "destination-prefix", "protocol",
+	"source-prefix",    "destination-prefix", "protocol",
 	"destination-port", "interface",
 };
 
@@ -39,7 +39,8 @@ static int put_filters(struct nl_msg *msg, int argc, char **argv,
 	int i, k;
 
 	for (i = 0; i < argc; i += 2) {
-		const char *w = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+		const char *w = argv[i],
+			   *val = i + 1 < argc ? argv[i + 1] : NULL;
 
 		k = fs_match_word(w, filter_words, ARRAY_SIZE(filter_words));
 		if (k < 0) {
@@ -81,11 +82,13 @@ static int put_filters(struct nl_msg *msg, int argc, char **argv,
 					val);
 				return FS_EXIT_USAGE;
 			}
-			if (nla_put(msg, k ? FLOWSTAT_A_SESSION_DST :
-					     FLOWSTAT_A_SESSION_SRC,
+			if (nla_put(msg,
+				    k ? FLOWSTAT_A_SESSION_DST :
+					FLOWSTAT_A_SESSION_SRC,
 				    len, addr) ||
-			    nla_put_u8(msg, k ? FLOWSTAT_A_SESSION_DST_PLEN :
-						FLOWSTAT_A_SESSION_SRC_PLEN,
+			    nla_put_u8(msg,
+				       k ? FLOWSTAT_A_SESSION_DST_PLEN :
+					   FLOWSTAT_A_SESSION_SRC_PLEN,
 				       plen))
 				return FS_EXIT_USAGE;
 		} else if (k == 2) {
@@ -93,7 +96,8 @@ static int put_filters(struct nl_msg *msg, int argc, char **argv,
 				const char *name;
 				int proto;
 			} protos[] = {
-				{ "tcp", IPPROTO_TCP }, { "udp", IPPROTO_UDP },
+				{ "tcp", IPPROTO_TCP },
+				{ "udp", IPPROTO_UDP },
 				{ "icmp", IPPROTO_ICMP },
 				{ "icmp6", IPPROTO_ICMPV6 },
 				{ "icmpv6", IPPROTO_ICMPV6 },
@@ -266,8 +270,8 @@ static const char *proto_name(uint8_t proto, char *buf, size_t size)
 static const char *tcp_state_name(uint8_t st)
 {
 	static const char *const names[] = {
-		"none", "syn-sent", "syn-recv", "established", "fin-wait",
-		"close-wait", "time-wait", "close",
+		"none",	    "syn-sent",	  "syn-recv",  "established",
+		"fin-wait", "close-wait", "time-wait", "close",
 	};
 
 	return st < ARRAY_SIZE(names) ? names[st] : "unknown";
@@ -298,9 +302,10 @@ static void print_dir(const char *key, const char *label, const char *src,
 		      const char *proto, const char *ifn, uint64_t pkts,
 		      uint64_t bytes)
 {
-	print_fp("  %s: %s/%u --> %s/%u;%s, Conn Tag: 0x0, If: %s, Pkts: %" PRIu64
-		 ", Bytes: %" PRIu64 ",\n",
-		 label, src, sport, dst, dport, proto, ifn, pkts, bytes);
+	print_fp(
+		"  %s: %s/%u --> %s/%u;%s, Conn Tag: 0x0, If: %s, Pkts: %" PRIu64
+		", Bytes: %" PRIu64 ",\n",
+		label, src, sport, dst, dport, proto, ifn, pkts, bytes);
 	open_json_object(key);
 	print_string(PRINT_JSON, "source", NULL, src);
 	print_u64(PRINT_JSON, "source_port", NULL, sport);
@@ -370,16 +375,16 @@ static void print_summary(const struct show *sh, const struct fs_flowstats *fs)
 	uint64_t failed = fs->ctr[FLOWSTAT_CTR_DROP_NO_MORE_SESSIONS] +
 			  fs->ctr[FLOWSTAT_CTR_DROP_NO_MINOR_SESSION];
 
-	print_u64(PRINT_ANY, "unicast_sessions", "Unicast-sessions: %" PRIu64 "\n",
-		  sh->total - sh->multicast);
+	print_u64(PRINT_ANY, "unicast_sessions",
+		  "Unicast-sessions: %" PRIu64 "\n", sh->total - sh->multicast);
 	print_u64(PRINT_ANY, "multicast_sessions",
 		  "Multicast-sessions: %" PRIu64 "\n", sh->multicast);
-	print_u64(PRINT_ANY, "failed_sessions", "Failed-sessions: %" PRIu64 "\n",
-		  failed);
-	print_u64(PRINT_ANY, "sessions_in_use", "Sessions-in-use: %" PRIu64 "\n",
-		  sh->total);
-	print_u64(PRINT_ANY, "valid_sessions", "  Valid sessions: %" PRIu64 "\n",
-		  sh->total);
+	print_u64(PRINT_ANY, "failed_sessions",
+		  "Failed-sessions: %" PRIu64 "\n", failed);
+	print_u64(PRINT_ANY, "sessions_in_use",
+		  "Sessions-in-use: %" PRIu64 "\n", sh->total);
+	print_u64(PRINT_ANY, "valid_sessions",
+		  "  Valid sessions: %" PRIu64 "\n", sh->total);
 	print_u64(PRINT_ANY, "pending_sessions",
 		  "  Pending sessions: %" PRIu64 "\n", 0);
 	print_u64(PRINT_ANY, "invalidated_sessions",
@@ -486,8 +491,8 @@ int cmd_clear_flow_session(int argc, char **argv)
 	ret = fs_genl_request(msg, cleared_cb, &n);
 	if (!ret) {
 		print_start(stdout, fs_opts.json);
-		print_u64(PRINT_ANY, "cleared", "%" PRIu64
-			  " active sessions cleared\n", n);
+		print_u64(PRINT_ANY, "cleared",
+			  "%" PRIu64 " active sessions cleared\n", n);
 		print_end();
 	}
 close:
