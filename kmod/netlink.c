@@ -24,6 +24,7 @@ static const struct nla_policy fs_clear_nl_policy[FLOWSTAT_A_STATS_MAX + 1] = {
 static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct fs_net *fsn = fs_pernet(genl_info_net(info));
+	const struct fs_view *v;
 	struct fs_config *cfg;
 	int err;
 
@@ -31,7 +32,9 @@ static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(cfg))
 		return PTR_ERR(cfg);
 	mutex_lock(&fsn->lock);
-	fs_policy_inherit(cfg, fsn->cfg);
+	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
+	if (v)
+		fs_policy_inherit(cfg, v->cfg);
 	err = fs_view_publish(fsn, cfg);
 	mutex_unlock(&fsn->lock);
 	if (err)
