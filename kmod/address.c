@@ -60,15 +60,14 @@ static int fs_address_parse(struct fs_addr *ad, const struct nlattr *nla,
 	if (!tb[FLOWSTAT_A_ADDRESS_NAME] || !tb[FLOWSTAT_A_ADDRESS_FAMILY] ||
 	    !tb[FLOWSTAT_A_ADDRESS_ADDR] || !tb[FLOWSTAT_A_ADDRESS_PREFIXLEN] ||
 	    !*(char *)nla_data(tb[FLOWSTAT_A_ADDRESS_NAME])) {
-		NL_SET_ERR_MSG_ATTR(extack, nla,
-				    "address lacks name, family, address or prefix length");
+		NL_SET_ERR_MSG_ATTR(extack, nla, "incomplete address");
 		return -EINVAL;
 	}
 	nla_strscpy(ad->name, tb[FLOWSTAT_A_ADDRESS_NAME], sizeof(ad->name));
 	fam = nla_get_u8(tb[FLOWSTAT_A_ADDRESS_FAMILY]);
 	if (fam != AF_INET && fam != AF_INET6) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_FAMILY],
-				    "address family must be AF_INET or AF_INET6");
+				    "bad address family");
 		return -EINVAL;
 	}
 	alen = fam == AF_INET ? 4 : 16;
@@ -88,7 +87,7 @@ static int fs_address_parse(struct fs_addr *ad, const struct nlattr *nla,
 	fs_prefix_mask(&masked, &ad->pfx.addr, ad->pfx.family, ad->pfx.plen);
 	if (memcmp(&masked, &ad->pfx.addr, sizeof(masked))) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_ADDR],
-				    "address has host bits set past its prefix length");
+				    "bits set past the prefix length");
 		return -EINVAL;
 	}
 	return 0;
@@ -156,8 +155,8 @@ int fs_address_parse_all(struct fs_config *cfg, const struct nlmsghdr *nlh,
 	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
 		if (nla_type(nla) != FLOWSTAT_A_CFG_ADDRESS_SET)
 			continue;
-		err = fs_set_parse_members(&b->asets[i++], nla, b->aix,
-					   na + ns, extack);
+		err = fs_set_parse_members(&b->asets[i++], nla, b->aix, na + ns,
+					   extack);
 		if (err)
 			return err;
 	}
@@ -182,7 +181,8 @@ int fs_address_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
 	if (!nest)
 		return -EMSGSIZE;
 	if (nla_put_string(skb, FLOWSTAT_A_ADDRESS_NAME, ad->name) ||
-	    nla_put_u8(skb, FLOWSTAT_A_ADDRESS_FAMILY, v4 ? AF_INET : AF_INET6) ||
+	    nla_put_u8(skb, FLOWSTAT_A_ADDRESS_FAMILY,
+		       v4 ? AF_INET : AF_INET6) ||
 	    nla_put(skb, FLOWSTAT_A_ADDRESS_ADDR, v4 ? 4 : 16, &ad->pfx.addr) ||
 	    nla_put_u8(skb, FLOWSTAT_A_ADDRESS_PREFIXLEN, ad->pfx.plen)) {
 		nla_nest_cancel(skb, nest);

@@ -72,8 +72,7 @@ static int fs_app_range(const struct nlattr *lo, const struct nlattr *hi,
 	if (!lo && !hi)
 		return 0;
 	if (!lo || !hi) {
-		NL_SET_ERR_MSG_ATTR(extack, nla,
-				    "port range needs both ends");
+		NL_SET_ERR_MSG_ATTR(extack, nla, "port range needs both ends");
 		return -EINVAL;
 	}
 	r[0] = nla_get_u16(lo);
@@ -108,8 +107,8 @@ static int fs_app_parse(struct fs_app *a, const struct nlattr *nla,
 	a->icmp_type = -1;
 	if (tb[FLOWSTAT_A_APP_ICMP_TYPE]) {
 		if (a->proto != IPPROTO_ICMP && a->proto != IPPROTO_ICMPV6) {
-			NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_APP_ICMP_TYPE],
-					    "icmp-type needs protocol icmp or icmp6");
+			NL_SET_ERR_MSG_ATTR(extack, nla,
+					    "icmp-type needs icmp or icmp6");
 			return -EINVAL;
 		}
 		a->icmp_type = nla_get_u8(tb[FLOWSTAT_A_APP_ICMP_TYPE]);

@@ -18,7 +18,7 @@
 #include "book.h"
 
 /* Bounds the memory a malicious nesting (sets of sets of sets) can take. */
-#define FS_MAX_FLAT (1U << 22)
+#define FS_MAX_FLAT BIT(22)
 
 int fs_book_init(struct fs_config *cfg)
 {
@@ -225,8 +225,7 @@ int fs_set_flatten(struct fs_set *sets, u32 n_leaves, u32 i,
 			if (sub->state == 2)
 				continue;
 			if (sub->state == 1) {
-				NL_SET_ERR_MSG_ATTR(extack, nla,
-						    "set contains itself (cycle)");
+				NL_SET_ERR_MSG_ATTR(extack, nla, "set cycle");
 				goto fail;
 			}
 			if (depth + 1 >= max_depth) {
@@ -245,17 +244,16 @@ int fs_set_flatten(struct fs_set *sets, u32 n_leaves, u32 i,
 		for (k = 0; k < c->n_members; k++) {
 			u32 obj = c->members[k];
 
-			total += obj < n_leaves ?
-					 1 :
-					 sets[obj - n_leaves].n_flat;
+			total += obj < n_leaves ? 1 :
+						  sets[obj - n_leaves].n_flat;
 			if (total > FS_MAX_FLAT) {
 				NL_SET_ERR_MSG_ATTR(extack, nla,
 						    "sets expand too far");
 				goto fail;
 			}
 		}
-		c->flat = kvmalloc_array(max(total, 1U), sizeof(u32),
-					 GFP_KERNEL);
+		c->flat =
+			kvmalloc_array(max(total, 1U), sizeof(u32), GFP_KERNEL);
 		if (!c->flat)
 			return -ENOMEM;
 		n = 0;
@@ -329,8 +327,7 @@ u32 fs_book_n_objects(const struct fs_config *cfg)
 	return b ? b->n_addrs + b->n_asets + b->n_apps + b->n_appsets : 0;
 }
 
-int fs_book_fill_object(struct sk_buff *skb, const struct fs_config *cfg,
-			u32 i)
+int fs_book_fill_object(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
 {
 	const struct fs_book *b = cfg->book;
 
@@ -344,6 +341,6 @@ int fs_book_fill_object(struct sk_buff *skb, const struct fs_config *cfg,
 	if (i < b->n_apps)
 		return fs_app_fill(skb, cfg, i);
 	i -= b->n_apps;
-	return fs_set_fill(skb, FLOWSTAT_A_CFG_APPLICATION_SET,
-			   &b->appsets[i], fs_app_obj_name, b);
+	return fs_set_fill(skb, FLOWSTAT_A_CFG_APPLICATION_SET, &b->appsets[i],
+			   fs_app_obj_name, b);
 }

@@ -130,8 +130,9 @@ bool fs_app_match(const struct fs_app *a, const struct fs_tuple *t,
 /* book.c: shared by both */
 int fs_book_init(struct fs_config *cfg);
 void fs_book_free(struct fs_book *b);
-struct fs_name_ent *fs_name_index(u32 n, const char *(*name)(const struct fs_book *b, u32 obj),
-				  const struct fs_book *b, const char **dup);
+struct fs_name_ent *
+fs_name_index(u32 n, const char *(*name)(const struct fs_book *b, u32 obj),
+	      const struct fs_book *b, const char **dup);
 int fs_name_find(const struct fs_name_ent *ix, u32 n, const char *name);
 int fs_set_parse_name(struct fs_set *s, const struct nlattr *nla,
 		      struct netlink_ext_ack *extack);

@@ -310,8 +310,7 @@ static int fs_nl_stats_clear(struct sk_buff *skb, struct genl_info *info)
 }
 
 /* One message per policy, in configured order: its hit count. */
-static int fs_nl_polstats_dump(struct sk_buff *skb,
-			       struct netlink_callback *cb)
+static int fs_nl_polstats_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
 	unsigned long pos = cb->args[0];

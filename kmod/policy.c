@@ -92,8 +92,9 @@ int fs_policy_match_alloc(struct fs_config *cfg, u32 np)
 }
 
 static int fs_policy_refs(struct fs_pmatch *pm, int m, int type,
-			  const struct nlattr *nla, const struct fs_name_ent *ix,
-			  u32 n_ix, struct netlink_ext_ack *extack)
+			  const struct nlattr *nla,
+			  const struct fs_name_ent *ix, u32 n_ix,
+			  struct netlink_ext_ack *extack)
 {
 	const struct nlattr *a;
 	bool any = false;
@@ -220,8 +221,8 @@ int fs_policy_parse_match(struct fs_config *cfg, u32 pol,
 			     b->aix, na, extack);
 	if (!err)
 		err = fs_policy_refs(pm, FS_M_DST,
-				     FLOWSTAT_A_POLICY_DST_ADDRESS, nla,
-				     b->aix, na, extack);
+				     FLOWSTAT_A_POLICY_DST_ADDRESS, nla, b->aix,
+				     na, extack);
 	if (!err)
 		err = fs_policy_refs(pm, FS_M_APP,
 				     FLOWSTAT_A_POLICY_APPLICATION, nla,
@@ -250,12 +251,15 @@ int fs_policy_fill_match(struct sk_buff *skb, const struct fs_config *cfg,
 		return 0;
 	pm = &b->pm[pol];
 	for (m = 0; m < __FS_M_MAX; m++)
-		for (k = 0; k < pm->n_ref[m]; k++)
-			if (nla_put_string(skb, type[m],
-					   m == FS_M_APP ?
-						   fs_app_obj_name(b, pm->ref[m][k]) :
-						   fs_address_obj_name(b, pm->ref[m][k])))
+		for (k = 0; k < pm->n_ref[m]; k++) {
+			u32 obj = pm->ref[m][k];
+			const char *name = m == FS_M_APP ?
+						   fs_app_obj_name(b, obj) :
+						   fs_address_obj_name(b, obj);
+
+			if (nla_put_string(skb, type[m], name))
 				return -EMSGSIZE;
+		}
 	if (pm->count && nla_put_flag(skb, FLOWSTAT_A_POLICY_COUNT))
 		return -EMSGSIZE;
 	return 0;
@@ -319,8 +323,7 @@ static int fs_policy_hits_alloc(struct fs_config *cfg)
  *
  * O(n log n) in the number of (policy, destination prefix) pairs.
  */
-int fs_policy_index_build(struct fs_config *cfg,
-			  struct netlink_ext_ack *extack)
+int fs_policy_index_build(struct fs_config *cfg, struct netlink_ext_ack *extack)
 {
 	struct fs_book *b = cfg->book;
 	u32 npairs = cfg->n_zones * cfg->n_zones;
@@ -347,13 +350,12 @@ int fs_policy_index_build(struct fs_config *cfg,
 		else
 			n_any++;
 		if (n_ent > FS_MAX_POLICIES * 4U) {
-			NL_SET_ERR_MSG(extack,
-				       "too many destination prefixes in policies");
+			NL_SET_ERR_MSG(extack, "too many destinations");
 			return -E2BIG;
 		}
 	}
-	ix->cand = kvmalloc_array(max(n_ent + n_any, 1U), sizeof(u32),
-				  GFP_KERNEL);
+	ix->cand =
+		kvmalloc_array(max(n_ent + n_any, 1U), sizeof(u32), GFP_KERNEL);
 	ent = kvmalloc_array(max(n_ent, 1U), sizeof(*ent), GFP_KERNEL);
 	if (!ix->cand || !ent) {
 		err = -ENOMEM;
@@ -404,8 +406,8 @@ int fs_policy_index_build(struct fs_config *cfg,
 	sort(ent, n_ent, sizeof(*ent), fs_pent_cmp, NULL);
 	nb = 0;
 	for (i = 0; i < n_ent; i++)
-		if (!i || memcmp(&ent[i].key, &ent[i - 1].key,
-				 sizeof(ent[i].key)))
+		if (!i ||
+		    memcmp(&ent[i].key, &ent[i - 1].key, sizeof(ent[i].key)))
 			nb++;
 	size = roundup_pow_of_two(max(2 * nb, 16U));
 	ix->mask = size - 1;
@@ -425,8 +427,8 @@ int fs_policy_index_build(struct fs_config *cfg,
 		bk = &ix->tab[h];
 		bk->key = *key;
 		bk->off = cur;
-		for (k = i; k < n_ent && !memcmp(&ent[k].key, key, sizeof(*key));
-		     k++)
+		for (k = i;
+		     k < n_ent && !memcmp(&ent[k].key, key, sizeof(*key)); k++)
 			if (k == i || ent[k].pol != ent[k - 1].pol)
 				ix->cand[cur++] = ent[k].pol;
 		bk->n = cur - bk->off;
@@ -664,7 +666,8 @@ void fs_policy_inherit(struct fs_config *cfg, const struct fs_config *old)
 		if (!e)
 			continue;
 		q = &old->policies[e->obj];
-		if (strcmp(cfg->zones[p->from].name, old->zones[q->from].name) ||
+		if (strcmp(cfg->zones[p->from].name,
+			   old->zones[q->from].name) ||
 		    strcmp(cfg->zones[p->to].name, old->zones[q->to].name))
 			continue;
 		cfg->book->base[i] = fs_policy_hits(old, e->obj);
