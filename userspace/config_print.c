@@ -250,6 +250,71 @@ static void json_refs(const char *key, const struct fs_cfg_ref *r, size_t n)
 	close_json_array();
 }
 
+static void json_set(const struct fs_cfg_set *st)
+{
+	size_t j;
+
+	open_json_object(NULL);
+	print_string(PRINT_JSON, "name", NULL, st->name);
+	open_json_array("members");
+	for (j = 0; j < st->n_members; j++)
+		print_string(PRINT_JSON, NULL, NULL, st->members[j].name);
+	close_json_array();
+	close_json_object();
+}
+
+/* Address book and applications (predefined ones are left out). */
+static void json_book(const struct fs_config *cfg)
+{
+	char buf[80];
+	size_t i;
+
+	open_json_array("addresses");
+	for (i = 0; i < cfg->n_addresses; i++) {
+		fs_format_prefix(&cfg->addresses[i], buf, sizeof(buf));
+		open_json_object(NULL);
+		print_string(PRINT_JSON, "name", NULL, cfg->addresses[i].name);
+		print_string(PRINT_JSON, "prefix", NULL, buf);
+		close_json_object();
+	}
+	close_json_array();
+	open_json_array("address_sets");
+	for (i = 0; i < cfg->n_asets; i++)
+		json_set(&cfg->asets[i]);
+	close_json_array();
+	open_json_array("applications");
+	for (i = 0; i < cfg->n_apps; i++) {
+		const struct fs_cfg_app *a = &cfg->apps[i];
+
+		if (a->predefined)
+			continue;
+		open_json_object(NULL);
+		print_string(PRINT_JSON, "name", NULL, a->name);
+		print_u64(PRINT_JSON, "protocol", NULL, a->proto);
+		if (a->has_dport) {
+			print_u64(PRINT_JSON, "destination_port_low", NULL,
+				  a->dport[0]);
+			print_u64(PRINT_JSON, "destination_port_high", NULL,
+				  a->dport[1]);
+		}
+		if (a->has_sport) {
+			print_u64(PRINT_JSON, "source_port_low", NULL,
+				  a->sport[0]);
+			print_u64(PRINT_JSON, "source_port_high", NULL,
+				  a->sport[1]);
+		}
+		if (a->icmp_type >= 0)
+			print_u64(PRINT_JSON, "icmp_type", NULL, a->icmp_type);
+		close_json_object();
+	}
+	close_json_array();
+	open_json_array("application_sets");
+	for (i = 0; i < cfg->n_appsets; i++)
+		if (!cfg->appsets[i].predefined)
+			json_set(&cfg->appsets[i]);
+	close_json_array();
+}
+
 void fs_config_print_json(const struct fs_config *cfg)
 {
 	size_t i, j;
@@ -279,6 +344,7 @@ void fs_config_print_json(const struct fs_config *cfg)
 		close_json_object();
 	}
 	close_json_array();
+	json_book(cfg);
 	open_json_array("policies");
 	for (i = 0; i < cfg->n_policies; i++) {
 		const struct fs_cfg_policy *p = &cfg->policies[i];
