@@ -16,13 +16,12 @@
 #   host-inbound services), as flowstat does.
 #
 # --fill N puts N policies in front of the first permit policy of its zone
-# pair (policy scale). nft: N rules `ip daddr 10.200.X.Y accept` that the
+# pair (policy scale). nft: N rules `ip daddr 10.20X.Y.Z accept` that the
 # benchmark's traffic never matches, so every new session walks all N.
-# flowstat: N policies `fill-I`; this version's policies can only match
-# "any" (address books and applications are not implemented), so a policy
-# that does not match cannot be written: the fillers permit, the first
-# one decides, and the figure is the cost of a 10,000-policy pair when the
-# first policy matches, not of a 10,000-deep scan.
+# flowstat: N policies `fill-I` matching destination-address `fill-I`, an
+# address-book entry for the same 10.20X.Y.Z/32 (source and application
+# any), which the traffic never matches either: the matching policy comes
+# after all N of them, and lookup cost shows whether it scans.
 set -euo pipefail
 
 usage() {
@@ -81,10 +80,12 @@ END {
 		for (p = 1; p <= np; p++) {
 			if (fill && !filled && pa[p] == "permit") {
 				for (i = 1; i <= fill; i++)
-					stmt(pf[p], pt[p], "fill-" i, "permit")
+					printf "set security address-book global address fill-%d %s/32\n", i, filladdr(i - 1)
+				for (i = 1; i <= fill; i++)
+					stmt(pf[p], pt[p], "fill-" i, "permit", "fill-" i)
 				filled = 1
 			}
-			stmt(pf[p], pt[p], pn[p], pa[p])
+			stmt(pf[p], pt[p], pn[p], pa[p], "any")
 		}
 		printf "set security policies default-policy %s\n", def
 		exit 0
@@ -118,7 +119,7 @@ END {
 			if (pf[q] != pf[p] || pt[q] != pt[p]) continue
 			if (fill && !filled && pa[q] == "permit") {
 				for (i = 0; i < fill; i++)
-					printf "\t\tip daddr 10.200.%d.%d accept comment \"fill-%d\"\n", int(i / 250), i % 250 + 1, i + 1
+					printf "\t\tip daddr %s accept comment \"fill-%d\"\n", filladdr(i), i + 1
 				filled = 1
 			}
 			printf "\t\t%s comment \"%s\"\n", (pa[q] == "permit" ? "accept" : "drop"), pn[q]
@@ -127,8 +128,12 @@ END {
 	}
 	printf "}\n"
 }
-function stmt(f, t, n, a,   s) {
+# the I-th (0-based) filler address: 10.200.0.1, ... 10.200.249.250, 10.201.0.1, ...
+function filladdr(i) {
+	return sprintf("10.%d.%d.%d", 200 + int(i / 62500), int(i / 250) % 250, i % 250 + 1)
+}
+function stmt(f, t, n, a, dst,   s) {
 	s = "set security policies from-zone " f " to-zone " t " policy " n
-	printf "%s match source-address any\n%s match destination-address any\n%s match application any\n%s then %s\n", s, s, s, s, a
+	printf "%s match source-address any\n%s match destination-address %s\n%s match application any\n%s then %s\n", s, s, dst, s, s, a
 }
 ' "$desc"

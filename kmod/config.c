@@ -13,7 +13,7 @@
 #include <net/genetlink.h>
 #include <net/netlink.h>
 
-#include "flowstat.h"
+#include "book.h"
 
 static const struct nla_policy fs_iface_nl_policy[FLOWSTAT_A_IFACE_MAX + 1] = {
 	[FLOWSTAT_A_IFACE_NAME] = { .type = NLA_NUL_STRING,
@@ -42,6 +42,13 @@ static const struct nla_policy fs_policy_nl_policy[FLOWSTAT_A_POLICY_MAX + 1] = 
 					.len = FLOWSTAT_NAME_MAX - 1 },
 	[FLOWSTAT_A_POLICY_ACTION] =
 		NLA_POLICY_MAX(NLA_U8, FLOWSTAT_ACTION_MAX),
+	[FLOWSTAT_A_POLICY_SRC_ADDRESS] = { .type = NLA_NUL_STRING,
+					    .len = FLOWSTAT_NAME_MAX - 1 },
+	[FLOWSTAT_A_POLICY_DST_ADDRESS] = { .type = NLA_NUL_STRING,
+					    .len = FLOWSTAT_NAME_MAX - 1 },
+	[FLOWSTAT_A_POLICY_APPLICATION] = { .type = NLA_NUL_STRING,
+					    .len = FLOWSTAT_NAME_MAX - 1 },
+	[FLOWSTAT_A_POLICY_COUNT] = { .type = NLA_FLAG },
 };
 
 /* CONFIG_SET: GENERATION is output only, so it has no entry and is refused. */
@@ -51,12 +58,17 @@ const struct nla_policy fs_cfg_nl_policy[FLOWSTAT_A_CFG_MAX + 1] = {
 	[FLOWSTAT_A_CFG_ZONE] = NLA_POLICY_NESTED(fs_zone_nl_policy),
 	[FLOWSTAT_A_CFG_POLICY] = NLA_POLICY_NESTED(fs_policy_nl_policy),
 	[FLOWSTAT_A_CFG_FLOW] = NLA_POLICY_NESTED(fs_flow_nl_policy),
+	[FLOWSTAT_A_CFG_ADDRESS] = NLA_POLICY_NESTED(fs_address_nl_policy),
+	[FLOWSTAT_A_CFG_ADDRESS_SET] = NLA_POLICY_NESTED(fs_set_nl_policy),
+	[FLOWSTAT_A_CFG_APPLICATION] = NLA_POLICY_NESTED(fs_app_nl_policy),
+	[FLOWSTAT_A_CFG_APPLICATION_SET] = NLA_POLICY_NESTED(fs_set_nl_policy),
 };
 
 static void fs_config_free(struct fs_config *cfg)
 {
 	u32 i;
 
+	fs_book_free(cfg->book);
 	if (cfg->pairs)
 		for (i = 0; i < cfg->n_zones * cfg->n_zones; i++)
 			kvfree(cfg->pairs[i]);
@@ -221,7 +233,11 @@ static int fs_parse_policy(struct fs_config *cfg, const struct nlattr *nla,
 	p->from = from;
 	p->to = to;
 	p->action = nla_get_u8(tb[FLOWSTAT_A_POLICY_ACTION]);
-	p->index = ++cfg->n_policies;
+	p->index = cfg->n_policies + 1;
+	err = fs_policy_parse_match(cfg, cfg->n_policies, nla, extack);
+	if (err)
+		return err;
+	cfg->n_policies++;
 	return 0;
 }
 
@@ -370,6 +386,9 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 		goto err;
 	}
 
+	err = fs_book_init(cfg);
+	if (err)
+		goto err;
 	/* Zones first: policies name them, wherever they stand. */
 	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
 		if (nla_type(nla) == FLOWSTAT_A_CFG_ZONE) {
@@ -391,6 +410,15 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 				goto err;
 		}
 	}
+	/* The address book and applications next: policies name them too. */
+	err = fs_address_parse_all(cfg, nlh, extack);
+	if (!err)
+		err = fs_app_parse_all(cfg, nlh, extack);
+	if (err)
+		goto err;
+	err = fs_policy_match_alloc(cfg, np);
+	if (err)
+		goto err;
 	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
 		if (nla_type(nla) != FLOWSTAT_A_CFG_POLICY)
 			continue;
@@ -402,6 +430,9 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	if (err)
 		goto err;
 	err = fs_config_build_pairs(cfg);
+	if (err)
+		goto err;
+	err = fs_policy_index_build(cfg, extack);
 	if (err)
 		goto err;
 	return cfg;
@@ -478,7 +509,8 @@ int fs_config_fill_policy(struct sk_buff *skb, const struct fs_config *cfg,
 			   cfg->zones[p->from].name) ||
 	    nla_put_string(skb, FLOWSTAT_A_POLICY_TO_ZONE,
 			   cfg->zones[p->to].name) ||
-	    nla_put_u8(skb, FLOWSTAT_A_POLICY_ACTION, p->action)) {
+	    nla_put_u8(skb, FLOWSTAT_A_POLICY_ACTION, p->action) ||
+	    fs_policy_fill_match(skb, cfg, pol)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

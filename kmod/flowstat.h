@@ -119,6 +119,7 @@ struct fs_config {
 	struct fs_iface_cfg *ifaces;
 	struct fs_policy *policies;
 	struct fs_policy_list **pairs;
+	struct fs_book *book; /* book.h: addresses, applications, index */
 };
 
 /**

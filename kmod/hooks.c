@@ -27,7 +27,7 @@
 #include <net/netfilter/ipv4/nf_defrag_ipv4.h>
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 
-#include "flowstat.h"
+#include "book.h"
 
 /* After the filter tables, so that what we count as passed has passed them. */
 #define FS_HOOK_PRIORITY (NF_IP_PRI_FILTER + 1)
@@ -42,9 +42,11 @@
  * @icmp: ICMP or ICMPv6
  * @mcast: multicast destination
  * @nd: IPv6 neighbour discovery or MLD (always accepted to the router)
+ * @icmp_type: ICMP or ICMPv6 type, -1 if none was read
  */
 struct fs_pkt {
 	struct fs_tuple t;
+	int icmp_type;
 	u32 packets;
 	u32 bytes;
 	u8 tcpflags;
@@ -59,11 +61,13 @@ struct fs_pkt {
  * @drop: the counter of the reason it was dropped, if @dropped
  * @dropped: it was dropped
  * @opened: it opened a session
+ * @reject: a reject policy dropped it: its sender is to be told
  */
 struct fs_result {
 	enum flowstat_counter drop;
 	bool dropped;
 	bool opened;
+	bool reject;
 };
 
 static void fs_set_drop(struct fs_result *r, enum flowstat_counter why)
@@ -130,6 +134,7 @@ static void fs_parse_l4(const struct sk_buff *skb, unsigned int thoff,
 		h = skb_header_pointer(skb, thoff, sizeof(buf.icmp), &buf);
 		if (!h)
 			return;
+		p->icmp_type = ((const struct icmphdr *)h)->type;
 		if (((const struct icmphdr *)h)->type == ICMP_ECHO ||
 		    ((const struct icmphdr *)h)->type == ICMP_ECHOREPLY) {
 			p->t.sport = ((const struct icmphdr *)h)->un.echo.id;
@@ -140,6 +145,7 @@ static void fs_parse_l4(const struct sk_buff *skb, unsigned int thoff,
 		h = skb_header_pointer(skb, thoff, sizeof(buf.icmp6), &buf);
 		if (!h)
 			return;
+		p->icmp_type = ((const struct icmp6hdr *)h)->icmp6_type;
 		switch (((const struct icmp6hdr *)h)->icmp6_type) {
 		case ICMPV6_ECHO_REQUEST:
 		case ICMPV6_ECHO_REPLY:
@@ -208,6 +214,7 @@ static void fs_parse6(const struct sk_buff *skb, struct fs_pkt *p)
 static void fs_parse(const struct sk_buff *skb, u8 pf, struct fs_pkt *p)
 {
 	memset(p, 0, sizeof(*p));
+	p->icmp_type = -1;
 	fs_pkt_size(skb, p);
 	if (pf == NFPROTO_IPV4)
 		fs_parse4(skb, p);
@@ -292,6 +299,7 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 {
 	const struct fs_binding *from, *to;
 	u32 policy;
+	u8 action;
 
 	/* screens: to come, before anything else */
 	/* route: the stack's choice, state->out */
@@ -305,9 +313,11 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
 		return;
 	}
-	if (fs_policy_action(v->cfg, from->zone, to->zone, &p->t, &policy) !=
-	    FLOWSTAT_ACTION_PERMIT) {
+	action = fs_policy_decide(v->cfg, from->zone, to->zone, &p->t,
+				  p->icmp_type, &policy);
+	if (action != FLOWSTAT_ACTION_PERMIT) {
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
+		r->reject = action == FLOWSTAT_ACTION_REJECT;
 		return;
 	}
 	/* source NAT: to come, between policy and session */
@@ -383,8 +393,11 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 		fs_first_transit(fsn, v, skb, &p, state, &r);
 
 	fs_count_in(fs_ifstats_find(fsn, state->in->ifindex), &p, &r, false);
-	if (r.dropped)
+	if (r.dropped) {
+		if (r.reject)
+			fs_reject(skb, state);
 		return NF_DROP;
+	}
 	fs_count_out(fs_ifstats_find(fsn, state->out->ifindex), &p, false);
 	return NF_ACCEPT;
 }

@@ -13,7 +13,7 @@
 #include <net/sock.h>
 
 #include "compat.h"
-#include "flowstat.h"
+#include "book.h"
 
 static const struct nla_policy fs_clear_nl_policy[FLOWSTAT_A_STATS_MAX + 1] = {
 	[FLOWSTAT_A_STATS_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -22,6 +22,7 @@ static const struct nla_policy fs_clear_nl_policy[FLOWSTAT_A_STATS_MAX + 1] = {
 static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct fs_net *fsn = fs_pernet(genl_info_net(info));
+	const struct fs_view *v;
 	struct fs_config *cfg;
 	int err;
 
@@ -29,6 +30,9 @@ static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(cfg))
 		return PTR_ERR(cfg);
 	mutex_lock(&fsn->lock);
+	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
+	if (v)
+		fs_policy_inherit(cfg, v->cfg);
 	err = fs_view_publish(fsn, cfg);
 	if (!err)
 		fs_sess_apply(fsn, &cfg->flow);
@@ -57,7 +61,10 @@ static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
 	pos--;
 	if (pos < cfg->n_zones)
 		return fs_config_fill_zone(skb, cfg, pos);
-	return fs_config_fill_policy(skb, cfg, pos - cfg->n_zones);
+	pos -= cfg->n_zones;
+	if (pos < fs_book_n_objects(cfg))
+		return fs_book_fill_object(skb, cfg, pos);
+	return fs_config_fill_policy(skb, cfg, pos - fs_book_n_objects(cfg));
 }
 
 /*
@@ -80,7 +87,7 @@ static int fs_nl_config_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		goto out;
 	cfg = v->cfg;
 	cb->seq = cfg->gen;
-	n = 1 + cfg->n_zones + cfg->n_policies;
+	n = 1 + cfg->n_zones + fs_book_n_objects(cfg) + cfg->n_policies;
 	for (; pos < n; pos++) {
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
 				  cb->nlh->nlmsg_seq, &fs_genl_family,
@@ -305,6 +312,56 @@ static int fs_nl_stats_clear(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+/* One message per policy, in configured order: its hit count. */
+static int fs_nl_polstats_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
+	unsigned long pos = cb->args[0];
+	const struct fs_config *cfg;
+	const struct fs_policy *p;
+	const struct fs_view *v;
+	int err = 0;
+	void *hdr;
+
+	mutex_lock(&fsn->lock);
+	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
+	if (!v)
+		goto out;
+	cfg = v->cfg;
+	cb->seq = cfg->gen;
+	for (; pos < cfg->n_policies; pos++) {
+		p = &cfg->policies[pos];
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &fs_genl_family,
+				  NLM_F_MULTI, FLOWSTAT_CMD_POLICY_STATS_GET);
+		if (!hdr) {
+			err = -EMSGSIZE;
+			break;
+		}
+		genl_dump_check_consistent(cb, hdr);
+		if (nla_put_u32(skb, FLOWSTAT_A_POLSTATS_INDEX, p->index) ||
+		    nla_put_string(skb, FLOWSTAT_A_POLSTATS_NAME, p->name) ||
+		    nla_put_string(skb, FLOWSTAT_A_POLSTATS_FROM_ZONE,
+				   cfg->zones[p->from].name) ||
+		    nla_put_string(skb, FLOWSTAT_A_POLSTATS_TO_ZONE,
+				   cfg->zones[p->to].name) ||
+		    nla_put_u64_64bit(skb, FLOWSTAT_A_POLSTATS_COUNT,
+				      fs_policy_hits(cfg, pos),
+				      FLOWSTAT_A_POLSTATS_PAD)) {
+			genlmsg_cancel(skb, hdr);
+			err = -EMSGSIZE;
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+out:
+	mutex_unlock(&fsn->lock);
+	cb->args[0] = pos;
+	if (err && !skb->len)
+		return err;
+	return skb->len;
+}
+
 static const struct genl_ops fs_genl_ops[] = {
 	{
 		.cmd = FLOWSTAT_CMD_CONFIG_SET,
@@ -327,6 +384,11 @@ static const struct genl_ops fs_genl_ops[] = {
 		/* read-only, open to all: counters and session figures */
 		.cmd = FLOWSTAT_CMD_STATS_GET,
 		.doit = fs_nl_stats_get,
+	},
+	{
+		/* read-only, open to all: hit counts */
+		.cmd = FLOWSTAT_CMD_POLICY_STATS_GET,
+		.dumpit = fs_nl_polstats_dump,
 	},
 	{
 		.cmd = FLOWSTAT_CMD_STATS_CLEAR,

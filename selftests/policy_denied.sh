@@ -19,7 +19,7 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd socat ss
-ktap_set_plan 30
+ktap_set_plan 29
 
 setup_router_topology || ktap_bail "cannot build the topology"
 udp_sink "$A" 5000 "$FS_TMP/udp.rx" || ktap_bail "cannot start the UDP sink on A"
@@ -85,12 +85,23 @@ check_eq "udp: the sink on A received nothing" 0 "$(wc -l <"$FS_TMP/udp.rx")"
 denied ipv4 "default policy deny-all" "$B" "$A_IP4" 3 "$IF_UNTRUST"
 denied ipv6 "default policy deny-all" "$B" "$A_IP6" 3 "$IF_UNTRUST"
 
-# 3. Reject acts as deny (no ICMP error is sent either: 0 local output).
+# 3. Reject drops like deny and answers each echo request with an ICMP
+# administratively prohibited (policy_match.sh tests what reject sends):
+# 3 errors of 20 + 8 + 84 bytes leave ge-0/0/1 as local output.
 {
 	zones
 	cfg_policy untrust trust refuse reject
 } | load_config "$R" || ktap_bail "cannot load the configuration"
-denied ipv4 "reject policy" "$B" "$A_IP4" 3 "$IF_UNTRUST"
+ip netns exec "$R" sysctl -qw net.ipv4.icmp_ratelimit=0
+settle
+counters_snapshot "$FS_TMP/rej.before"
+check_eq "ipv4: reject policy: no reply" 0 "$(ping_rx "$B" -c 3 "$A_IP4")"
+counters_snapshot "$FS_TMP/rej.after"
+assert_deltas "$FS_TMP/rej.before" "$FS_TMP/rej.after" "
+	$IF_UNTRUST:flow_errors.policy_denied=3 $IF_UNTRUST:flow_input.icmp_packets=3
+	$IF_UNTRUST:local.output_packets=3 $IF_UNTRUST:local.output_bytes=336" \
+	"ipv4: reject policy: policy denied +3 on $IF_UNTRUST, 3 ICMP errors sent back"
+
 
 # 4. Order: an earlier deny shadows a later permit ...
 {

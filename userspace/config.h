@@ -34,12 +34,57 @@ struct fs_cfg_zone {
 	int line, col;		/* parser only: first statement */
 };
 
+/* A name used by a policy or a set; line/col: parser only. */
+struct fs_cfg_ref {
+	char *name;
+	int line, col;
+};
+
+/* set security address-book global address NAME PREFIX */
+struct fs_cfg_address {
+	char *name;
+	int family;		/* AF_INET or AF_INET6 */
+	unsigned char addr[16];	/* network order, host bits zero */
+	int plen;
+	int line, col;		/* parser only: first definition */
+};
+
+/* An address-set or an application-set: members by name, in order. */
+struct fs_cfg_set {
+	char *name;
+	struct fs_cfg_ref *members;
+	size_t n_members, cap_members;
+	bool predefined;	/* application sets only */
+	int line, col;		/* parser only */
+	int state;		/* parser only: cycle check */
+};
+
+/* set applications application NAME ... */
+struct fs_cfg_app {
+	char *name;
+	int proto;		/* IP protocol, -1 while unset */
+	bool has_dport, has_sport;
+	uint16_t dport[2], sport[2];
+	int icmp_type;		/* -1: any */
+	bool predefined;	/* a junos-* application (not printed) */
+	int line, col;		/* parser only */
+	bool broken;		/* parser only: a statement of it had an error */
+};
+
+/* Match dimensions of a policy. */
+enum { FS_MATCH_SRC, FS_MATCH_DST, FS_MATCH_APP, FS_MATCH_N };
+
 struct fs_cfg_policy {
 	char *name;
 	char *from;
 	char *to;
 	int action;		/* enum flowstat_action, -1 while unset */
-	bool match_src, match_dst, match_app;	/* all "any" for now */
+	bool match_src, match_dst, match_app;	/* statement seen */
+	/* names per dimension (FS_MATCH_*); none means "any" */
+	struct fs_cfg_ref *match[FS_MATCH_N];
+	size_t n_match[FS_MATCH_N], cap_match[FS_MATCH_N];
+	bool match_any[FS_MATCH_N];	/* parser only: "any" was named */
+	bool count;		/* then count */
 	/* parser only */
 	int line, col;		/* first statement, policy name */
 	int from_col, to_col;	/* of that statement */
@@ -64,6 +109,15 @@ struct fs_config {
 	size_t n_zones, cap_zones;
 	struct fs_cfg_policy *policies;	/* in evaluation order */
 	size_t n_policies, cap_policies;
+	struct fs_cfg_address *addresses;
+	size_t n_addresses, cap_addresses;
+	struct fs_cfg_set *asets;
+	size_t n_asets, cap_asets;
+	struct fs_cfg_app *apps;	/* user's, then predefined ones used */
+	size_t n_apps, cap_apps;
+	struct fs_cfg_set *appsets;
+	size_t n_appsets, cap_appsets;
+	struct fs_book_ix *book_ix;	/* name index of the four above */
 	uint32_t generation;	/* from CONFIG_GET */
 	int default_line;	/* parser only: 0 if never set */
 };
@@ -87,6 +141,33 @@ struct fs_cfg_policy *fs_config_add_policy(struct fs_config *cfg,
 bool fs_config_equal(const struct fs_config *a, const struct fs_config *b);
 /* Interface names equal up to a ".0" unit suffix. */
 bool fs_ifname_equal(const char *a, const char *b);
+
+/* book.c: address book and applications in the model */
+/* Lookups by name (hashed); @create adds a zeroed object at the end. */
+struct fs_cfg_address *fs_config_address(struct fs_config *cfg,
+					 const char *name, bool create);
+struct fs_cfg_set *fs_config_aset(struct fs_config *cfg, const char *name,
+				  bool create);
+struct fs_cfg_app *fs_config_app(struct fs_config *cfg, const char *name,
+				 bool create);
+struct fs_cfg_set *fs_config_appset(struct fs_config *cfg, const char *name,
+				    bool create);
+void fs_ref_add(struct fs_cfg_ref **v, size_t *n, size_t *cap,
+		const char *name, int line, int col);
+void fs_book_free(struct fs_config *cfg);
+bool fs_book_equal(const struct fs_config *a, const struct fs_config *b);
+/* Prefix "A.B.C.D[/N]" or "X:Y::Z[/N]"; false with a reason in @why. */
+bool fs_parse_prefix(const char *s, struct fs_cfg_address *a,
+		     const char **why);
+void fs_format_prefix(const struct fs_cfg_address *a, char *buf, size_t len);
+/* The predefined junos-* application @name, or NULL. */
+const struct fs_cfg_app *fs_predefined_app(const char *name);
+const struct fs_cfg_app *fs_predefined_apps(size_t *n);
+const char *fs_proto_name(int proto, char *buf, size_t len);
+
+struct fs_diags;
+/* Whole-file checks of references, cycles and applications. */
+void fs_book_validate(struct fs_config *cfg, struct fs_diags *d);
 
 /* Diagnostics of a parse: FILE:LINE:COLUMN: error: MESSAGE. */
 struct fs_diag {

@@ -26,6 +26,7 @@ void fs_config_free(struct fs_config *cfg)
 		free(cfg->zones[i].name);
 	}
 	free(cfg->zones);
+	fs_book_free(cfg);
 	for (i = 0; i < cfg->n_policies; i++) {
 		free(cfg->policies[i].name);
 		free(cfg->policies[i].from);
@@ -157,7 +158,7 @@ bool fs_config_equal(const struct fs_config *a, const struct fs_config *b)
 		    strcmp(pa->to, pb->to) || pa->action != pb->action)
 			return false;
 	}
-	return true;
+	return fs_book_equal(a, b);
 }
 
 void fs_diag_add(struct fs_diags *d, int line, int col, const char *fmt, ...)

@@ -462,10 +462,282 @@ static void parse_zone(struct pstate *ps)
 	host_inbound(ps, &ifc->services, &ifc->protocols, &ifc->own);
 }
 
-static void match_any(struct pstate *ps, const struct tok *t, void *arg)
+/* Names of one match statement, kept until the statement is known good. */
+struct ref_list {
+	struct fs_cfg_ref *v;
+	size_t n, cap;
+	bool any;
+	const char *what;
+};
+
+static void ref_value(struct pstate *ps, const struct tok *t, void *arg)
 {
-	if (strcmp(t->s, "any"))
-		perr(ps, t->col, "unknown %s '%s'", (const char *)arg, t->s);
+	struct ref_list *l = arg;
+
+	if (!strcmp(t->s, "any")) {
+		l->any = true;
+		return;
+	}
+	if (!check_name(ps, t, l->what))
+		return;
+	fs_ref_add(&l->v, &l->n, &l->cap, t->s, ps->line, t->col);
+}
+
+static void ref_list_free(struct ref_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].name);
+	free(l->v);
+}
+
+/* Repeated statements add up; a name given twice counts once. */
+static void policy_add_refs(struct fs_cfg_policy *p, int m,
+			    struct ref_list *l)
+{
+	size_t i, j;
+
+	p->match_any[m] |= l->any;
+	for (i = 0; i < l->n; i++) {
+		for (j = 0; j < p->n_match[m]; j++)
+			if (!strcmp(p->match[m][j].name, l->v[i].name))
+				break;
+		if (j == p->n_match[m])
+			fs_ref_add(&p->match[m], &p->n_match[m],
+				   &p->cap_match[m], l->v[i].name,
+				   l->v[i].line, l->v[i].col);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Address book and applications                                       */
+
+/* A name for a new object: valid and not "any". */
+static const struct tok *object_name(struct pstate *ps, const char *what)
+{
+	const struct tok *t = value(ps, "a name");
+
+	if (!t || !check_name(ps, t, what))
+		return NULL;
+	if (!strcmp(t->s, "any")) {
+		perr(ps, t->col, "'any' is reserved and cannot name an %s",
+		     what);
+		return NULL;
+	}
+	return t;
+}
+
+static void set_member(struct pstate *ps, struct fs_cfg_set *s,
+		       const struct tok *t)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_members; i++)
+		if (!strcmp(s->members[i].name, t->s))
+			return;
+	fs_ref_add(&s->members, &s->n_members, &s->cap_members, t->s,
+		   ps->line, t->col);
+}
+
+/* set security address-book global (address|address-set) ... */
+static void parse_address_book(struct pstate *ps)
+{
+	const struct tok *nt, *vt;
+	struct fs_cfg_address tmp = { 0 }, *a;
+	struct fs_cfg_set *s;
+	const char *why;
+	char buf[64];
+	int k;
+
+	if (keyword(ps, KW("global"), NULL) < 0)
+		return;
+	k = keyword(ps, KW("address", "address-set"), NULL);
+	if (k < 0)
+		return;
+	nt = object_name(ps, k ? "address-set" : "address");
+	if (!nt)
+		return;
+	if (k == 0) {
+		vt = value(ps, "an address prefix (A.B.C.D/N or X:X::X/N)");
+		if (!vt)
+			return;
+		if (!fs_parse_prefix(vt->s, &tmp, &why)) {
+			perr(ps, vt->col, "invalid prefix '%s': %s", vt->s, why);
+			return;
+		}
+		if (!at_end(ps))
+			return;
+		a = fs_config_address(ps->cfg, nt->s, false);
+		if (a && (a->family != tmp.family || a->plen != tmp.plen ||
+			  memcmp(a->addr, tmp.addr, 16))) {
+			fs_format_prefix(a, buf, sizeof(buf));
+			perr(ps, vt->col,
+			     "conflicting prefix for address '%s' (already %s at %s:%d)",
+			     nt->s, buf, ps->d->file, a->line);
+			return;
+		}
+		if (!a) {
+			a = fs_config_address(ps->cfg, nt->s, true);
+			a->family = tmp.family;
+			a->plen = tmp.plen;
+			memcpy(a->addr, tmp.addr, 16);
+			a->line = ps->line;
+			a->col = nt->col;
+		}
+		return;
+	}
+	if (keyword(ps, KW("address", "address-set"), NULL) < 0)
+		return;
+	vt = value(ps, "an address name");
+	if (!vt || !check_name(ps, vt, "address") || !at_end(ps))
+		return;
+	s = fs_config_aset(ps->cfg, nt->s, false);
+	if (!s) {
+		s = fs_config_aset(ps->cfg, nt->s, true);
+		s->line = ps->line;
+		s->col = nt->col;
+	}
+	set_member(ps, s, vt);
+}
+
+/* N or N-M, 0..65535, N <= M */
+static bool port_range(struct pstate *ps, const struct tok *t, uint16_t *r)
+{
+	unsigned long lo, hi;
+	char *end;
+
+	lo = strtoul(t->s, &end, 10);
+	if (end == t->s || lo > 65535)
+		goto bad;
+	hi = lo;
+	if (*end == '-') {
+		const char *h = end + 1;
+
+		hi = strtoul(h, &end, 10);
+		if (end == h || hi > 65535)
+			goto bad;
+	}
+	if (*end || t->s[0] < '0' || t->s[0] > '9')
+		goto bad;
+	if (lo > hi) {
+		perr(ps, t->col,
+		     "port range '%s' is reversed: the low port comes first",
+		     t->s);
+		return false;
+	}
+	r[0] = lo;
+	r[1] = hi;
+	return true;
+bad:
+	perr(ps, t->col,
+	     "invalid port '%s': expected a number 0 to 65535 or a range LOW-HIGH",
+	     t->s);
+	return false;
+}
+
+static bool byte_value(struct pstate *ps, const struct tok *t,
+		       const char *what, int *out)
+{
+	unsigned long v;
+	char *end;
+
+	v = strtoul(t->s, &end, 10);
+	if (end == t->s || *end || v > 255 || t->s[0] < '0' || t->s[0] > '9') {
+		perr(ps, t->col, "invalid %s '%s': expected a number 0 to 255",
+		     what, t->s);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* Application properties, several per statement: protocol tcp destination-port 80 */
+static void parse_app_props(struct pstate *ps, struct fs_cfg_app *a)
+{
+	static const char *const protos[] = { "tcp", "udp", "icmp", "icmp6" };
+	static const int numbers[] = { 6, 17, 1, 58 };
+	struct fs_cfg_app tmp = *a;
+	const struct tok *t;
+	int k, v;
+
+	do {
+		k = keyword(ps, KW("protocol", "destination-port",
+				   "source-port", "icmp-type"), NULL);
+		if (k < 0)
+			return;
+		t = value(ps, k == 0 ? "a protocol (tcp, udp, icmp, icmp6 or a number)" :
+			      k == 3 ? "an ICMP type" : "a port or LOW-HIGH");
+		if (!t)
+			return;
+		if (k == 0) {
+			v = fs_name_lookup(protos, 4, t->s);
+			if (v >= 0)
+				v = numbers[v];
+			else if (!byte_value(ps, t, "protocol", &v))
+				return;
+			if (tmp.proto >= 0 && tmp.proto != v) {
+				perr(ps, t->col,
+				     "conflicting protocol for application '%s'",
+				     a->name);
+				return;
+			}
+			tmp.proto = v;
+		} else if (k == 1) {
+			if (!port_range(ps, t, tmp.dport))
+				return;
+			tmp.has_dport = true;
+		} else if (k == 2) {
+			if (!port_range(ps, t, tmp.sport))
+				return;
+			tmp.has_sport = true;
+		} else {
+			if (!byte_value(ps, t, "icmp-type", &v))
+				return;
+			tmp.icmp_type = v;
+		}
+	} while (cur(ps));
+	*a = tmp;
+}
+
+/* set applications (application|application-set) ... */
+static void parse_applications(struct pstate *ps)
+{
+	const struct tok *nt, *vt;
+	struct fs_cfg_app *a;
+	struct fs_cfg_set *s;
+	int k;
+
+	k = keyword(ps, KW("application", "application-set"), NULL);
+	if (k < 0)
+		return;
+	nt = object_name(ps, k ? "application-set" : "application");
+	if (!nt)
+		return;
+	if (k == 0) {
+		a = fs_config_app(ps->cfg, nt->s, false);
+		if (!a) {
+			a = fs_config_app(ps->cfg, nt->s, true);
+			a->line = ps->line;
+			a->col = nt->col;
+		}
+		parse_app_props(ps, a);
+		if (ps->err)
+			a->broken = true;
+		return;
+	}
+	if (keyword(ps, KW("application", "application-set"), NULL) < 0)
+		return;
+	vt = value(ps, "an application name");
+	if (!vt || !check_name(ps, vt, "application") || !at_end(ps))
+		return;
+	s = fs_config_appset(ps->cfg, nt->s, false);
+	if (!s) {
+		s = fs_config_appset(ps->cfg, nt->s, true);
+		s->line = ps->line;
+		s->col = nt->col;
+	}
+	set_member(ps, s, vt);
 }
 
 static void parse_then(struct pstate *ps, struct fs_cfg_policy *p)
@@ -474,9 +746,14 @@ static void parse_then(struct pstate *ps, struct fs_cfg_policy *p)
 	int k;
 
 	k = keyword(ps, KW("deny", "permit", "reject",
-			   "!count"), "then");
+			   "count"), "then");
 	if (k < 0)
 		return;
+	if (k == 3) {
+		if (at_end(ps))
+			p->count = true;
+		return;
+	}
 	/* The order above is enum flowstat_action's. */
 	if (k == FLOWSTAT_ACTION_PERMIT && cur(ps) &&
 	    keyword(ps, KW("!tunnel",
@@ -544,14 +821,17 @@ static void parse_policy(struct pstate *ps)
 			"an address name", "an address name",
 			"an application name",
 		};
+		struct ref_list l = { 0 };
 		int m;
 
 		m = keyword(ps, KW("source-address",
 				   "destination-address",
 				   "application"), NULL);
 		if (m >= 0) {
-			values(ps, expect[m], match_any, (void *)what[m]);
+			l.what = what[m];
+			values(ps, expect[m], ref_value, &l);
 			if (!ps->err && at_end(ps)) {
+				policy_add_refs(p, m, &l);
 				if (m == 0)
 					p->match_src = true;
 				else if (m == 1)
@@ -559,6 +839,7 @@ static void parse_policy(struct pstate *ps)
 				else
 					p->match_app = true;
 			}
+			ref_list_free(&l);
 		}
 	}
 	if (ps->err)
@@ -699,12 +980,16 @@ static void parse_statement(struct pstate *ps)
 
 	if (keyword(ps, KW("set"), NULL) < 0)
 		return;
-	if (keyword(ps, KW("security", "!applications",
-			   "!access"), NULL) < 0)
+	k = keyword(ps, KW("security", "applications", "!access"), NULL);
+	if (k == 1)
+		parse_applications(ps);
+	if (k != 0)
 		return;
 	k = keyword(ps, KW("zones", "policies", "!screen",
-			   "!address-book", "flow",
+			   "address-book", "flow",
 			   "!ipsec", "!nat"), NULL);
+	if (k == 3)
+		parse_address_book(ps);
 	if (k == 0) {
 		if (keyword(ps, KW("security-zone"), NULL) >= 0)
 			parse_zone(ps);
@@ -827,6 +1112,22 @@ static void validate(struct pstate *ps)
 			fs_diag_add(ps->d, p->line, p->col,
 				    "policy '%s' has no 'then' action",
 				    p->name);
+	}
+	fs_book_validate(cfg, ps->d);
+	/* "any" among names is any. */
+	for (i = 0; i < cfg->n_policies; i++) {
+		struct fs_cfg_policy *p = &cfg->policies[i];
+		int m;
+
+		for (m = 0; m < FS_MATCH_N; m++) {
+			size_t j;
+
+			if (!p->match_any[m])
+				continue;
+			for (j = 0; j < p->n_match[m]; j++)
+				free(p->match[m][j].name);
+			p->n_match[m] = 0;
+		}
 	}
 }
 

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "names.h"
 #include "print.h"
+#include "util.h"
 
 /* Interface names are free-form (aliases): quote what the lexer splits. */
 static void write_word(FILE *out, const char *s)
@@ -149,28 +150,112 @@ static void json_flow(const struct fs_cfg_flow *f)
 	close_json_object();
 }
 
-void fs_config_write_set(const struct fs_config *cfg, FILE *out)
+static void write_port(FILE *out, const char *prefix, const char *what,
+		       const uint16_t *r)
+{
+	if (r[0] == r[1])
+		fprintf(out, "%s %s %u\n", prefix, what, r[0]);
+	else
+		fprintf(out, "%s %s %u-%u\n", prefix, what, r[0], r[1]);
+}
+
+/* Address book, then applications (the predefined ones are implicit). */
+static void write_book(const struct fs_config *cfg, FILE *out)
+{
+	struct fs_config *c = (struct fs_config *)cfg; /* lookups only */
+	char buf[80], *prefix;
+	size_t i, j;
+
+	for (i = 0; i < cfg->n_addresses; i++) {
+		fs_format_prefix(&cfg->addresses[i], buf, sizeof(buf));
+		fprintf(out, "set security address-book global address %s %s\n",
+			cfg->addresses[i].name, buf);
+	}
+	for (i = 0; i < cfg->n_asets; i++)
+		for (j = 0; j < cfg->asets[i].n_members; j++) {
+			const char *m = cfg->asets[i].members[j].name;
+
+			fprintf(out,
+				"set security address-book global address-set %s %s %s\n",
+				cfg->asets[i].name,
+				fs_config_aset(c, m, false) ? "address-set" :
+							      "address",
+				m);
+		}
+	for (i = 0; i < cfg->n_apps; i++) {
+		const struct fs_cfg_app *a = &cfg->apps[i];
+
+		if (a->predefined)
+			continue;
+		prefix = xasprintf("set applications application %s", a->name);
+		fprintf(out, "%s protocol %s\n", prefix,
+			fs_proto_name(a->proto, buf, sizeof(buf)));
+		if (a->has_dport)
+			write_port(out, prefix, "destination-port", a->dport);
+		if (a->has_sport)
+			write_port(out, prefix, "source-port", a->sport);
+		if (a->icmp_type >= 0)
+			fprintf(out, "%s icmp-type %d\n", prefix, a->icmp_type);
+		free(prefix);
+	}
+	for (i = 0; i < cfg->n_appsets; i++) {
+		if (cfg->appsets[i].predefined)
+			continue;
+		for (j = 0; j < cfg->appsets[i].n_members; j++) {
+			const char *m = cfg->appsets[i].members[j].name;
+
+			fprintf(out,
+				"set applications application-set %s %s %s\n",
+				cfg->appsets[i].name,
+				fs_config_appset(c, m, false) ?
+					"application-set" : "application",
+				m);
+		}
+	}
+}
+
+static void write_match(FILE *out, const char *prefix, const char *what,
+			const struct fs_cfg_ref *r, size_t n)
 {
 	size_t i;
 
+	fprintf(out, "%s match %s ", prefix, what);
+	if (!n)
+		fputs("any", out);
+	else if (n == 1)
+		fputs(r[0].name, out);
+	else {
+		fputs("[", out);
+		for (i = 0; i < n; i++)
+			fprintf(out, " %s", r[i].name);
+		fputs(" ]", out);
+	}
+	fputc('\n', out);
+}
+
+void fs_config_write_set(const struct fs_config *cfg, FILE *out)
+{
+	static const char *const what[FS_MATCH_N] = {
+		"source-address", "destination-address", "application",
+	};
+	size_t i;
+	int m;
+
 	for (i = 0; i < cfg->n_zones; i++)
 		write_zone(out, &cfg->zones[i]);
+	write_book(cfg, out);
 	for (i = 0; i < cfg->n_policies; i++) {
 		const struct fs_cfg_policy *p = &cfg->policies[i];
-		static const char *const lines[] = {
-			"match source-address any",
-			"match destination-address any",
-			"match application any",
-		};
-		size_t l;
+		char *prefix = xasprintf("set security policies from-zone %s to-zone %s policy %s",
+					 p->from, p->to, p->name);
 
-		for (l = 0; l < 3; l++)
-			fprintf(out,
-				"set security policies from-zone %s to-zone %s policy %s %s\n",
-				p->from, p->to, p->name, lines[l]);
-		fprintf(out,
-			"set security policies from-zone %s to-zone %s policy %s then %s\n",
-			p->from, p->to, p->name, action_name(p->action));
+		for (m = 0; m < FS_MATCH_N; m++)
+			write_match(out, prefix, what[m], p->match[m],
+				    p->n_match[m]);
+		fprintf(out, "%s then %s\n", prefix, action_name(p->action));
+		if (p->count)
+			fprintf(out, "%s then count\n", prefix);
+		free(prefix);
 	}
 	fprintf(out, "set security policies default-policy %s\n",
 		cfg->default_policy == FLOWSTAT_ACTION_PERMIT ?
@@ -198,6 +283,84 @@ static void json_host_inbound(uint32_t svc, uint32_t proto)
 	json_names("protocols", proto, fs_protocol_names,
 		   __FLOWSTAT_PROTO_MAX);
 	close_json_object();
+}
+
+/* A match list; "any" when empty. */
+static void json_refs(const char *key, const struct fs_cfg_ref *r, size_t n)
+{
+	size_t i;
+
+	open_json_array(key);
+	if (!n)
+		print_string(PRINT_JSON, NULL, NULL, "any");
+	for (i = 0; i < n; i++)
+		print_string(PRINT_JSON, NULL, NULL, r[i].name);
+	close_json_array();
+}
+
+static void json_set(const struct fs_cfg_set *st)
+{
+	size_t j;
+
+	open_json_object(NULL);
+	print_string(PRINT_JSON, "name", NULL, st->name);
+	open_json_array("members");
+	for (j = 0; j < st->n_members; j++)
+		print_string(PRINT_JSON, NULL, NULL, st->members[j].name);
+	close_json_array();
+	close_json_object();
+}
+
+/* Address book and applications (predefined ones are left out). */
+static void json_book(const struct fs_config *cfg)
+{
+	char buf[80];
+	size_t i;
+
+	open_json_array("addresses");
+	for (i = 0; i < cfg->n_addresses; i++) {
+		fs_format_prefix(&cfg->addresses[i], buf, sizeof(buf));
+		open_json_object(NULL);
+		print_string(PRINT_JSON, "name", NULL, cfg->addresses[i].name);
+		print_string(PRINT_JSON, "prefix", NULL, buf);
+		close_json_object();
+	}
+	close_json_array();
+	open_json_array("address_sets");
+	for (i = 0; i < cfg->n_asets; i++)
+		json_set(&cfg->asets[i]);
+	close_json_array();
+	open_json_array("applications");
+	for (i = 0; i < cfg->n_apps; i++) {
+		const struct fs_cfg_app *a = &cfg->apps[i];
+
+		if (a->predefined)
+			continue;
+		open_json_object(NULL);
+		print_string(PRINT_JSON, "name", NULL, a->name);
+		print_u64(PRINT_JSON, "protocol", NULL, a->proto);
+		if (a->has_dport) {
+			print_u64(PRINT_JSON, "destination_port_low", NULL,
+				  a->dport[0]);
+			print_u64(PRINT_JSON, "destination_port_high", NULL,
+				  a->dport[1]);
+		}
+		if (a->has_sport) {
+			print_u64(PRINT_JSON, "source_port_low", NULL,
+				  a->sport[0]);
+			print_u64(PRINT_JSON, "source_port_high", NULL,
+				  a->sport[1]);
+		}
+		if (a->icmp_type >= 0)
+			print_u64(PRINT_JSON, "icmp_type", NULL, a->icmp_type);
+		close_json_object();
+	}
+	close_json_array();
+	open_json_array("application_sets");
+	for (i = 0; i < cfg->n_appsets; i++)
+		if (!cfg->appsets[i].predefined)
+			json_set(&cfg->appsets[i]);
+	close_json_array();
 }
 
 void fs_config_print_json(const struct fs_config *cfg)
@@ -230,6 +393,7 @@ void fs_config_print_json(const struct fs_config *cfg)
 		close_json_object();
 	}
 	close_json_array();
+	json_book(cfg);
 	open_json_array("policies");
 	for (i = 0; i < cfg->n_policies; i++) {
 		const struct fs_cfg_policy *p = &cfg->policies[i];
@@ -240,6 +404,13 @@ void fs_config_print_json(const struct fs_config *cfg)
 		print_string(PRINT_JSON, "to_zone", NULL, p->to);
 		print_string(PRINT_JSON, "action", NULL,
 			     action_name(p->action));
+		print_bool(PRINT_JSON, "count", NULL, p->count);
+		json_refs("source_address", p->match[FS_MATCH_SRC],
+			  p->n_match[FS_MATCH_SRC]);
+		json_refs("destination_address", p->match[FS_MATCH_DST],
+			  p->n_match[FS_MATCH_DST]);
+		json_refs("application", p->match[FS_MATCH_APP],
+			  p->n_match[FS_MATCH_APP]);
 		close_json_object();
 	}
 	close_json_array();

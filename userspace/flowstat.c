@@ -39,7 +39,8 @@ static const struct cmd show_security_flow[] = {
 static const struct cmd show_security[] = {
 	NODE("flow", show_security_flow),
 	TODO("zones", "[ZONE]", "zones and their interfaces"),
-	TODO("policies", "[from-zone Z1 to-zone Z2] [hit-count]",
+	LEAF("policies", cmd_show_security_policies,
+	     "[from-zone Z1 to-zone Z2] [hit-count]",
 	     "policies and their hit counts"),
 	TODO("screen", "statistics zone ZONE", "screen counters of a zone"),
 	{ 0 }

@@ -22,6 +22,7 @@ typedef int (*fs_cmd_fn)(int argc, char **argv);
 int cmd_show_interfaces(int argc, char **argv);
 int cmd_show_flow_statistics(int argc, char **argv);
 int cmd_show_configuration(int argc, char **argv);
+int cmd_show_security_policies(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_clear_interfaces_statistics(int argc, char **argv);

@@ -18,6 +18,7 @@ void capture_start(bool json);
 char *capture_end(void);	/* caller frees */
 
 void test_parse(void);
+void test_book(void);
 void test_print(void);
 void test_nl(void);
 void test_genl(void);

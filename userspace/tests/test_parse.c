@@ -153,9 +153,8 @@ static void test_errors(void)
 		      P "match destination-address [ any db ]\n"
 		      P "match application junos-http\n" P "then permit\n",
 		      "t.conf:3:86: error: unknown address 'web'\n"
-		      "t.conf:4:97: error: unknown address 'db'\n"
-		      "t.conf:5:83: error: unknown application 'junos-http'\n",
-		      "address books and applications do not exist yet");
+		      "t.conf:4:97: error: unknown address 'db'\n",
+		      "unknown addresses; predefined applications are known");
 	expect_errors(ZONES POLICY("permit")
 		      "set security policies from-zone untrust to-zone trust policy p1 then deny\n",
 		      "t.conf:7:62: error: duplicate policy name 'p1' (already used from-zone trust to-zone untrust at t.conf:3)\n",
@@ -224,12 +223,6 @@ static void test_errors(void)
 	expect_errors("set security screen ids-option s1 ip spoofing\n",
 		      "t.conf:1:14: error: 'set security screen' is not supported yet\n",
 		      "screen not supported yet");
-	expect_errors("set security address-book global address web 10.0.0.1/32\n",
-		      "t.conf:1:14: error: 'set security address-book' is not supported yet\n",
-		      "address-book not supported yet");
-	expect_errors("set applications application a protocol tcp\n",
-		      "t.conf:1:5: error: 'set applications' is not supported yet\n",
-		      "applications not supported yet");
 	expect_errors("set access firewall-authentication max-sessions-per-user 2\n",
 		      "t.conf:1:5: error: 'set access' is not supported yet\n",
 		      "access not supported yet");
@@ -262,13 +255,11 @@ static void test_errors(void)
 		      "t.conf:1:40: error: 'set security zones security-zone trust tcp-rst' is not supported yet\n"
 		      "t.conf:2:40: error: 'set security zones security-zone trust screen' is not supported yet\n",
 		      "zone tcp-rst and screen not supported yet");
-	expect_errors(ZONES P "then count\n"
-		      P "then permit tunnel ipsec-vpn v\n"
+	expect_errors(ZONES P "then permit tunnel ipsec-vpn v\n"
 		      P "then permit firewall-authentication pass-through\n",
-		      "t.conf:3:70: error: 'set security policies from-zone trust to-zone untrust policy p1 then count' is not supported yet\n"
-		      "t.conf:4:77: error: 'set security policies from-zone trust to-zone untrust policy p1 then permit tunnel' is not supported yet\n"
-		      "t.conf:5:77: error: 'set security policies from-zone trust to-zone untrust policy p1 then permit firewall-authentication' is not supported yet\n",
-		      "then count/tunnel/firewall-authentication not supported yet");
+		      "t.conf:3:77: error: 'set security policies from-zone trust to-zone untrust policy p1 then permit tunnel' is not supported yet\n"
+		      "t.conf:4:77: error: 'set security policies from-zone trust to-zone untrust policy p1 then permit firewall-authentication' is not supported yet\n",
+		      "then tunnel/firewall-authentication not supported yet");
 
 	/* Syntax. */
 	expect_errors("set security zones security-zone\n",

@@ -406,8 +406,12 @@ static void test_config_json(void)
 	       "\"interfaces\":[{\"name\":\"eth1\",\"host_inbound\":{\"system_services\":[],\"protocols\":[\"ospf\"]}}]},"
 	       "{\"name\":\"untrust\",\"host_inbound\":{\"system_services\":[],"
 	       "\"protocols\":[]},\"interfaces\":[{\"name\":\"eth2\"}]}],"
+	       "\"addresses\":[],\"address_sets\":[],\"applications\":[],"
+	       "\"application_sets\":[],"
 	       "\"policies\":[{\"name\":\"p1\",\"from_zone\":\"trust\","
-	       "\"to_zone\":\"untrust\",\"action\":\"reject\"}]}",
+	       "\"to_zone\":\"untrust\",\"action\":\"reject\",\"count\":false,"
+	       "\"source_address\":[\"any\"],\"destination_address\":[\"any\"],"
+	       "\"application\":[\"any\"]}]}",
 	       "show configuration -j shape");
 	free(out);
 	fs_diags_free(&d);

@@ -109,6 +109,7 @@ char *capture_end(void)
 int main(void)
 {
 	test_parse();
+	test_book();
 	test_print();
 	test_nl();
 	test_genl();

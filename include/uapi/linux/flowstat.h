@@ -288,6 +288,10 @@ enum flowstat_attr_policy {
 	FLOWSTAT_A_POLICY_FROM_ZONE,
 	FLOWSTAT_A_POLICY_TO_ZONE,
 	FLOWSTAT_A_POLICY_ACTION,
+	FLOWSTAT_A_POLICY_SRC_ADDRESS,	/* issue 4, see below */
+	FLOWSTAT_A_POLICY_DST_ADDRESS,
+	FLOWSTAT_A_POLICY_APPLICATION,
+	FLOWSTAT_A_POLICY_COUNT,
 	__FLOWSTAT_A_POLICY_MAX
 };
 #define FLOWSTAT_A_POLICY_MAX (__FLOWSTAT_A_POLICY_MAX - 1)
@@ -436,6 +440,93 @@ enum flowstat_tcp_state {
 
 /* ------------------------------------------------------------------ */
 /* Address books, applications, policy hit counts                     */
+
+/*
+ * CONFIG_SET and the CONFIG_GET dump carry these top-level objects; the
+ * dump sends them, one per message, after the zones and before the
+ * policies. Names are 1..FLOWSTAT_NAME_MAX-1 bytes. Addresses and address
+ * sets share one name space, applications and application sets another;
+ * "any" names neither. Sets are flattened at load; a cycle is an error.
+ *
+ *   FLOWSTAT_A_CFG_ADDRESS           nest, repeated: enum flowstat_attr_address
+ *     FLOWSTAT_A_ADDRESS_NAME        string
+ *     FLOWSTAT_A_ADDRESS_FAMILY      u8, AF_INET or AF_INET6
+ *     FLOWSTAT_A_ADDRESS_ADDR        binary, 4 or 16 bytes, network order;
+ *                                   host bits past the prefix must be 0
+ *     FLOWSTAT_A_ADDRESS_PREFIXLEN   u8, up to 32 or 128
+ *   FLOWSTAT_A_CFG_ADDRESS_SET       nest, repeated: enum flowstat_attr_set
+ *   FLOWSTAT_A_CFG_APPLICATION_SET   nest, repeated: enum flowstat_attr_set
+ *     FLOWSTAT_A_SET_NAME            string
+ *     FLOWSTAT_A_SET_MEMBER          string, repeated: an address or address
+ *                                   set (an application or application set)
+ *     FLOWSTAT_A_SET_PREDEFINED      flag, application sets only: put there
+ *                                   by the tool, not written by the user
+ *   FLOWSTAT_A_CFG_APPLICATION       nest, repeated: enum flowstat_attr_app
+ *     FLOWSTAT_A_APP_NAME            string
+ *     FLOWSTAT_A_APP_PROTOCOL        u8, IP protocol number (required)
+ *     FLOWSTAT_A_APP_DPORT_MIN/MAX   u16, destination port range, both or
+ *     FLOWSTAT_A_APP_SPORT_MIN/MAX   u16   neither (absent: any), MIN <= MAX;
+ *                                   for TCP, UDP, UDP-Lite, SCTP, DCCP
+ *     FLOWSTAT_A_APP_ICMP_TYPE       u8, ICMP or ICMPv6 type (absent: any)
+ *     FLOWSTAT_A_APP_PREDEFINED      flag, a junos-* application the tool
+ *                                   added (not printed back as config)
+ *
+ * FLOWSTAT_A_CFG_POLICY nests take, besides name, zones and action:
+ *   FLOWSTAT_A_POLICY_SRC_ADDRESS    string, repeated: address or set name;
+ *   FLOWSTAT_A_POLICY_DST_ADDRESS    none at all means "any"
+ *   FLOWSTAT_A_POLICY_APPLICATION    string, repeated; none means "any"
+ *   FLOWSTAT_A_POLICY_COUNT          flag, "then count"
+ *
+ * FLOWSTAT_CMD_POLICY_STATS_GET dump: one message per policy, in
+ * configured order: enum flowstat_attr_polstats. COUNT is the number of
+ * first packets the policy matched (whatever its action) since it was
+ * loaded; a reload keeps the count of a policy whose name, from-zone and
+ * to-zone are unchanged.
+ */
+enum flowstat_attr_address {
+	FLOWSTAT_A_ADDRESS_UNSPEC,
+	FLOWSTAT_A_ADDRESS_NAME,
+	FLOWSTAT_A_ADDRESS_FAMILY,
+	FLOWSTAT_A_ADDRESS_ADDR,
+	FLOWSTAT_A_ADDRESS_PREFIXLEN,
+	__FLOWSTAT_A_ADDRESS_MAX
+};
+#define FLOWSTAT_A_ADDRESS_MAX (__FLOWSTAT_A_ADDRESS_MAX - 1)
+
+enum flowstat_attr_set {
+	FLOWSTAT_A_SET_UNSPEC,
+	FLOWSTAT_A_SET_NAME,
+	FLOWSTAT_A_SET_MEMBER,
+	FLOWSTAT_A_SET_PREDEFINED,
+	__FLOWSTAT_A_SET_MAX
+};
+#define FLOWSTAT_A_SET_MAX (__FLOWSTAT_A_SET_MAX - 1)
+
+enum flowstat_attr_app {
+	FLOWSTAT_A_APP_UNSPEC,
+	FLOWSTAT_A_APP_NAME,
+	FLOWSTAT_A_APP_PROTOCOL,
+	FLOWSTAT_A_APP_DPORT_MIN,
+	FLOWSTAT_A_APP_DPORT_MAX,
+	FLOWSTAT_A_APP_SPORT_MIN,
+	FLOWSTAT_A_APP_SPORT_MAX,
+	FLOWSTAT_A_APP_ICMP_TYPE,
+	FLOWSTAT_A_APP_PREDEFINED,
+	__FLOWSTAT_A_APP_MAX
+};
+#define FLOWSTAT_A_APP_MAX (__FLOWSTAT_A_APP_MAX - 1)
+
+enum flowstat_attr_polstats {
+	FLOWSTAT_A_POLSTATS_UNSPEC,
+	FLOWSTAT_A_POLSTATS_INDEX,	/* u32, 1-based configured position */
+	FLOWSTAT_A_POLSTATS_NAME,	/* string */
+	FLOWSTAT_A_POLSTATS_FROM_ZONE,	/* string */
+	FLOWSTAT_A_POLSTATS_TO_ZONE,	/* string */
+	FLOWSTAT_A_POLSTATS_COUNT,	/* u64 */
+	FLOWSTAT_A_POLSTATS_PAD,
+	__FLOWSTAT_A_POLSTATS_MAX
+};
+#define FLOWSTAT_A_POLSTATS_MAX (__FLOWSTAT_A_POLSTATS_MAX - 1)
 
 /* ------------------------------------------------------------------ */
 /* Screens and zone views                                              */

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * flowstat: the global address book - addresses (IPv4/IPv6 prefixes or
+ * hosts) and address sets, which may nest. Built at load from the
+ * FLOWSTAT_A_CFG_ADDRESS and _ADDRESS_SET attributes; sets are flattened
+ * into the addresses they reach.
+ */
+#include <linux/in.h>
+#include <linux/in6.h>
+#include <linux/slab.h>
+#include <net/ipv6.h>
+#include <net/netlink.h>
+#include <net/genetlink.h>
+
+#include "book.h"
+
+const struct nla_policy fs_address_nl_policy[FLOWSTAT_A_ADDRESS_MAX + 1] = {
+	[FLOWSTAT_A_ADDRESS_NAME] = { .type = NLA_NUL_STRING,
+				      .len = FLOWSTAT_NAME_MAX - 1 },
+	[FLOWSTAT_A_ADDRESS_FAMILY] = { .type = NLA_U8 },
+	[FLOWSTAT_A_ADDRESS_ADDR] = { .type = NLA_BINARY,
+				      .len = sizeof(struct in6_addr) },
+	[FLOWSTAT_A_ADDRESS_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
+};
+
+/* @out = @a with the bits past @plen cleared. */
+void fs_prefix_mask(union nf_inet_addr *out, const union nf_inet_addr *a,
+		    u8 family, u8 plen)
+{
+	memset(out, 0, sizeof(*out));
+	if (family == NFPROTO_IPV4)
+		out->ip = plen ? a->ip & htonl(~0U << (32 - plen)) : 0;
+	else
+		ipv6_addr_prefix(&out->in6, &a->in6, plen);
+}
+
+/* Is @a (of @family) inside @p? */
+bool fs_prefix_match(const struct fs_prefix *p, u8 family,
+		     const union nf_inet_addr *a)
+{
+	if (p->family != family)
+		return false;
+	if (family == NFPROTO_IPV4)
+		return !p->plen ||
+		       !((a->ip ^ p->addr.ip) & htonl(~0U << (32 - p->plen)));
+	return ipv6_prefix_equal(&a->in6, &p->addr.in6, p->plen);
+}
+
+static int fs_address_parse(struct fs_addr *ad, const struct nlattr *nla,
+			    struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FLOWSTAT_A_ADDRESS_MAX + 1];
+	union nf_inet_addr masked;
+	int err, fam, alen;
+
+	err = nla_parse_nested(tb, FLOWSTAT_A_ADDRESS_MAX, nla,
+			       fs_address_nl_policy, extack);
+	if (err)
+		return err;
+	if (!tb[FLOWSTAT_A_ADDRESS_NAME] || !tb[FLOWSTAT_A_ADDRESS_FAMILY] ||
+	    !tb[FLOWSTAT_A_ADDRESS_ADDR] || !tb[FLOWSTAT_A_ADDRESS_PREFIXLEN] ||
+	    !*(char *)nla_data(tb[FLOWSTAT_A_ADDRESS_NAME])) {
+		NL_SET_ERR_MSG_ATTR(extack, nla, "incomplete address");
+		return -EINVAL;
+	}
+	nla_strscpy(ad->name, tb[FLOWSTAT_A_ADDRESS_NAME], sizeof(ad->name));
+	fam = nla_get_u8(tb[FLOWSTAT_A_ADDRESS_FAMILY]);
+	if (fam != AF_INET && fam != AF_INET6) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_FAMILY],
+				    "bad address family");
+		return -EINVAL;
+	}
+	alen = fam == AF_INET ? 4 : 16;
+	if (nla_len(tb[FLOWSTAT_A_ADDRESS_ADDR]) != alen) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_ADDR],
+				    "address length does not match its family");
+		return -EINVAL;
+	}
+	ad->pfx.family = fam == AF_INET ? NFPROTO_IPV4 : NFPROTO_IPV6;
+	ad->pfx.plen = nla_get_u8(tb[FLOWSTAT_A_ADDRESS_PREFIXLEN]);
+	if (ad->pfx.plen > alen * 8) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_PREFIXLEN],
+				    "prefix length too long for the family");
+		return -EINVAL;
+	}
+	memcpy(&ad->pfx.addr, nla_data(tb[FLOWSTAT_A_ADDRESS_ADDR]), alen);
+	fs_prefix_mask(&masked, &ad->pfx.addr, ad->pfx.family, ad->pfx.plen);
+	if (memcmp(&masked, &ad->pfx.addr, sizeof(masked))) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_ADDR],
+				    "bits set past the prefix length");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * fs_address_parse_all() - the address book of a CONFIG_SET request
+ * @cfg: the configuration being built (cfg->book allocated)
+ * @nlh: the request
+ * @extack: where to say what is wrong
+ *
+ * Return: 0 or a negative errno.
+ */
+int fs_address_parse_all(struct fs_config *cfg, const struct nlmsghdr *nlh,
+			 struct netlink_ext_ack *extack)
+{
+	struct fs_book *b = cfg->book;
+	const struct nlattr *nla;
+	u32 na = 0, ns = 0, i;
+	const char *dup;
+	int err, rem;
+
+	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
+		if (nla_type(nla) == FLOWSTAT_A_CFG_ADDRESS)
+			na++;
+		else if (nla_type(nla) == FLOWSTAT_A_CFG_ADDRESS_SET)
+			ns++;
+	}
+	if (na > FS_MAX_POLICIES || ns > FS_MAX_POLICIES) {
+		NL_SET_ERR_MSG(extack, "too many addresses");
+		return -E2BIG;
+	}
+	b->addrs = kvcalloc(max(na, 1U), sizeof(*b->addrs), GFP_KERNEL);
+	b->asets = kvcalloc(max(ns, 1U), sizeof(*b->asets), GFP_KERNEL);
+	if (!b->addrs || !b->asets)
+		return -ENOMEM;
+
+	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
+		if (nla_type(nla) == FLOWSTAT_A_CFG_ADDRESS) {
+			err = fs_address_parse(&b->addrs[b->n_addrs], nla,
+					       extack);
+			if (err)
+				return err;
+			b->n_addrs++;
+		} else if (nla_type(nla) == FLOWSTAT_A_CFG_ADDRESS_SET) {
+			err = fs_set_parse_name(&b->asets[b->n_asets], nla,
+						extack);
+			b->n_asets++; /* freed with the book even on error */
+			if (err)
+				return err;
+		}
+	}
+	b->aix = fs_name_index(na + ns, fs_address_obj_name, b, &dup);
+	if (!b->aix)
+		return -ENOMEM;
+	if (dup) {
+		NL_SET_ERR_MSG(extack, "duplicate address or address-set name");
+		return -EINVAL;
+	}
+	if (fs_name_find(b->aix, na + ns, "any") >= 0) {
+		NL_SET_ERR_MSG(extack, "\"any\" is not an address name");
+		return -EINVAL;
+	}
+	i = 0;
+	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
+		if (nla_type(nla) != FLOWSTAT_A_CFG_ADDRESS_SET)
+			continue;
+		err = fs_set_parse_members(&b->asets[i++], nla, b->aix, na + ns,
+					   extack);
+		if (err)
+			return err;
+	}
+	i = 0;
+	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
+		if (nla_type(nla) != FLOWSTAT_A_CFG_ADDRESS_SET)
+			continue;
+		err = fs_set_flatten(b->asets, na, i++, nla, extack);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int fs_address_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
+{
+	const struct fs_addr *ad = &cfg->book->addrs[i];
+	bool v4 = ad->pfx.family == NFPROTO_IPV4;
+	struct nlattr *nest;
+
+	nest = nla_nest_start(skb, FLOWSTAT_A_CFG_ADDRESS);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_string(skb, FLOWSTAT_A_ADDRESS_NAME, ad->name) ||
+	    nla_put_u8(skb, FLOWSTAT_A_ADDRESS_FAMILY,
+		       v4 ? AF_INET : AF_INET6) ||
+	    nla_put(skb, FLOWSTAT_A_ADDRESS_ADDR, v4 ? 4 : 16, &ad->pfx.addr) ||
+	    nla_put_u8(skb, FLOWSTAT_A_ADDRESS_PREFIXLEN, ad->pfx.plen)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
