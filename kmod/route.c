@@ -234,13 +234,21 @@ bool fs_route_mcast_rpf(struct net *net, const struct sk_buff *skb, u8 pf,
  *
  * IPv4: the FIB notifier sequence (every route added or removed, under
  * RTNL) plus the route cache generation (flushes: device and address
- * events); IPv6: the FIB serial number, bumped by every change of the
- * tree. Read without locks: a stale value only delays a re-route by one
- * packet.
+ * events). IPv6: the FIB serial number (bumped when routes are added) plus
+ * the notifier sequences of the main and local tables (every route added
+ * or removed there; a removal does not bump the serial number). Routes of
+ * other IPv6 tables (policy routing) are noticed when added only. Read
+ * without locks: a stale value only delays a re-route by one packet.
  */
 u32 fs_route_gen(const struct net *net, u8 pf)
 {
+	u32 gen;
+
 	if (pf == NFPROTO_IPV4)
 		return READ_ONCE(net->ipv4.fib_seq) + rt_genid_ipv4(net);
-	return rt_genid_ipv6(net);
+	gen = rt_genid_ipv6(net) + READ_ONCE(net->ipv6.fib6_main_tbl->fib_seq);
+#ifdef CONFIG_IPV6_MULTIPLE_TABLES
+	gen += READ_ONCE(net->ipv6.fib6_local_tbl->fib_seq);
+#endif
+	return gen;
 }
