@@ -17,7 +17,7 @@
 
 size_t fs_config_msg_size(const struct fs_config *cfg)
 {
-	size_t size = 64, i, j;
+	size_t size = 64 + fs_config_screens_msg_size(cfg), i, j;
 
 	for (i = 0; i < cfg->n_zones; i++) {
 		const struct fs_cfg_zone *z = &cfg->zones[i];
@@ -49,7 +49,8 @@ static int put_zone(struct nl_msg *msg, const struct fs_cfg_zone *z)
 		return -NLE_NOMEM;
 	if (nla_put_string(msg, FLOWSTAT_A_ZONE_NAME, z->name) ||
 	    nla_put_u32(msg, FLOWSTAT_A_ZONE_SERVICES, z->services) ||
-	    nla_put_u32(msg, FLOWSTAT_A_ZONE_PROTOCOLS, z->protocols))
+	    nla_put_u32(msg, FLOWSTAT_A_ZONE_PROTOCOLS, z->protocols) ||
+	    fs_config_put_zone_screen(msg, z))
 		return -NLE_NOMEM;
 	for (j = 0; j < z->n_ifaces; j++) {
 		const struct fs_cfg_iface *ifc = &z->ifaces[j];
@@ -78,6 +79,9 @@ int fs_config_put(struct nl_msg *msg, const struct fs_config *cfg)
 	if (nla_put_u8(msg, FLOWSTAT_A_CFG_DEFAULT_POLICY,
 		       cfg->default_policy))
 		return -NLE_NOMEM;
+	ret = fs_config_put_screens(msg, cfg);
+	if (ret)
+		return ret;
 	for (i = 0; i < cfg->n_zones; i++) {
 		ret = put_zone(msg, &cfg->zones[i]);
 		if (ret)
@@ -151,6 +155,10 @@ static void get_zone(struct fs_config *cfg, struct nlattr *nest)
 		case FLOWSTAT_A_ZONE_IFACE:
 			get_iface(z, a);
 			break;
+		case FLOWSTAT_A_ZONE_SCREEN:
+		case FLOWSTAT_A_ZONE_TCP_RST:
+			fs_config_get_zone_screen(z, a);
+			break;
 		}
 	}
 }
@@ -207,6 +215,9 @@ void fs_config_add_attrs(struct fs_config *cfg, struct nlattr *head, int len)
 			break;
 		case FLOWSTAT_A_CFG_POLICY:
 			get_policy(cfg, a);
+			break;
+		case FLOWSTAT_A_CFG_SCREEN:
+			fs_config_get_screen(cfg, a);
 			break;
 		}
 	}

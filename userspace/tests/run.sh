@@ -82,7 +82,7 @@ STDIN="$tmp/bad.conf" expect "check -: errors name <stdin>" 1 "" \
 	"${BAD_ERR//$tmp\/bad.conf/<stdin>}" -- $FS check -
 expect "check: missing file" 1 "" "flowstat: cannot open '$tmp/none': No such file or directory" -- $FS check "$tmp/none"
 expect "load: a bad file is refused before talking to the kernel" 1 "" "$BAD_ERR" -- $FS load "$tmp/bad.conf"
-expect "unsupported: show security zones" 1 "" "flowstat: 'show security zones' is not supported yet" -- $FS show security zones
+expect "unsupported: show security policies" 1 "" "flowstat: 'show security policies' is not supported yet" -- $FS show security policies
 expect "unsupported, by prefixes: sh sec flow sess" 1 "" "flowstat: 'show security flow session' is not supported yet" -- $FS sh sec fl sess summary
 expect "unsupported: clear security flow session" 1 "" "flowstat: 'clear security flow session' is not supported yet" -- $FS clear security flow session all
 expect "unsupported: auth" 1 "" "flowstat: 'auth' is not supported yet" -- $FS auth list

@@ -167,7 +167,7 @@ static void test_words(void)
 {
 	static const char *const w[] = { "show", "security", "statistics",
 					 "clear" };
-	char *zones[] = { "show", "security", "zones" };
+	char *zones[] = { "show", "security", "policies" };
 	char *amb[] = { "s" };
 	char *unknown[] = { "sh", "frob" };
 
