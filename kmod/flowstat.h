@@ -439,6 +439,14 @@ enum flowstat_counter fs_screen_check(struct net *net, const struct fs_view *v,
 				      const struct net_device *in, u32 zone,
 				      const struct fs_tuple *t, u8 tcpflags);
 
+/* tcp_rst.c */
+bool fs_tcp_rst_first(const struct fs_view *v, u32 zone,
+		      const struct fs_tuple *t, u8 tcpflags,
+		      struct sk_buff *skb, const struct nf_hook_state *state);
+bool fs_ident_reset(const struct fs_binding *b, const struct fs_tuple *t,
+		    u8 tcpflags, struct sk_buff *skb,
+		    const struct nf_hook_state *state);
+
 /* hooks.c */
 int fs_hooks_register(struct net *net);
 void fs_hooks_unregister(struct net *net);

@@ -461,6 +461,19 @@ static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
 }
 
 /*
+ * To the router without a session (issue 5): tcp-rst answers a non-SYN TCP
+ * packet, ident-reset a SYN to tcp/113, with a RST; the packet is then
+ * dropped as "No one interested in self packets".
+ */
+static bool fs_local_reset(const struct fs_view *v, const struct fs_binding *b,
+			   const struct fs_pkt *p, struct sk_buff *skb,
+			   const struct nf_hook_state *state)
+{
+	return fs_tcp_rst_first(v, b->zone, &p->t, p->tcpflags, skb, state) ||
+	       fs_ident_reset(b, &p->t, p->tcpflags, skb, state);
+}
+
+/*
  * To the router: a session (a reply to something the router started, or an
  * accepted service) passes; otherwise the ingress zone's host-inbound
  * traffic decides, and unicast that it admits opens a session.
@@ -486,6 +499,8 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ZONE);
 	else if (p.nd)
 		; /* the link needs it, whatever the zone says */
+	else if (fs_local_reset(v, b, &p, skb, state))
+		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
 	else if (!fs_host_inbound_allowed(b, &p.t))
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
 	else if (skb->pkt_type == PACKET_HOST)

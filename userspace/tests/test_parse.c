@@ -128,7 +128,7 @@ static void test_errors(void)
 		      "t.conf:1:1: error: unknown word 'delete', expected one of: set\n",
 		      "statements start with set");
 	expect_errors(Z "host-inbound-traffic system-services pong\n",
-		      "t.conf:1:77: error: invalid value 'pong' for system-services, expected one of: ping, ssh, telnet, ftp, http, https, dns, ntp, snmp, traceroute, ike, dhcp, dhcpv6, tftp, netconf, all\n",
+		      "t.conf:1:77: error: invalid value 'pong' for system-services, expected one of: ping, ssh, telnet, ftp, http, https, dns, ntp, snmp, traceroute, ike, dhcp, dhcpv6, tftp, netconf, ident-reset, all\n",
 		      "invalid service name");
 	expect_errors(Z "interfaces eth1 host-inbound-traffic protocols [ bgp isis ospf rsvp ]\n",
 		      "t.conf:1:93: error: invalid value 'isis' for protocols, expected one of: bgp, ospf, ospf3, rip, ripng, vrrp, pim, bfd, ldp, all\n"
@@ -373,7 +373,7 @@ static void test_round_trip(void)
 	fs_config_free(&a);
 	fs_config_free(&b);
 
-	errs = parse(Z "host-inbound-traffic system-services [ ping ssh telnet ftp http https dns ntp snmp traceroute ike dhcp dhcpv6 tftp netconf ]\n"
+	errs = parse(Z "host-inbound-traffic system-services [ ping ssh telnet ftp http https dns ntp snmp traceroute ike dhcp dhcpv6 tftp netconf ident-reset ]\n"
 		     Z "host-inbound-traffic protocols all\n", &a);
 	text = write_set(&a);
 	tap_streq(text,

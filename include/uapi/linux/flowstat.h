@@ -145,6 +145,7 @@ enum flowstat_service {
 	FLOWSTAT_SVC_DHCPV6,		/* udp/546, udp/547 */
 	FLOWSTAT_SVC_TFTP,		/* udp/69 */
 	FLOWSTAT_SVC_NETCONF,		/* tcp/830 */
+	FLOWSTAT_SVC_IDENT_RESET,	/* a SYN to tcp/113 gets a RST (issue 5) */
 	__FLOWSTAT_SVC_MAX
 };
 #define FLOWSTAT_SVC_MAX (__FLOWSTAT_SVC_MAX - 1)
