@@ -175,6 +175,7 @@ static int fs_route_back6(struct net *net, const struct sk_buff *skb,
  * @in: ingress device
  * @zone: ingress zone index
  *
+ * An unspecified source (0.0.0.0, ::) passes: it names no network.
  * Context: rcu_read_lock.
  */
 bool fs_route_source_in_zone(struct net *net, const struct fs_view *v,
@@ -184,6 +185,10 @@ bool fs_route_source_in_zone(struct net *net, const struct fs_view *v,
 	const struct fs_binding *b;
 	int ifindex;
 
+	/* A host without an address yet (DHCP, DAD) claims no source. */
+	if (pf == NFPROTO_IPV4 ? ipv4_is_zeronet(ip_hdr(skb)->saddr) :
+				 ipv6_addr_any(&ipv6_hdr(skb)->saddr))
+		return true;
 	if (pf == NFPROTO_IPV4) {
 		const struct net_device *dev = fs_route_back4(net, skb, in);
 

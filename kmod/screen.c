@@ -168,12 +168,17 @@ int fs_screen_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
 int fs_screen_cfg_init(struct fs_config *cfg)
 {
 	u32 z, n = max(cfg->n_zones, 1U);
+	int cpu;
 
 	cfg->screen_pcpu = __alloc_percpu(n * sizeof(struct fs_screen_pcpu),
 					  __alignof__(struct fs_screen_pcpu));
 	cfg->syn = kvcalloc(n, sizeof(*cfg->syn), GFP_KERNEL);
 	if (!cfg->screen_pcpu || !cfg->syn)
 		return -ENOMEM;
+	for_each_possible_cpu(cpu)
+		for (z = 0; z < n; z++)
+			u64_stats_init(&(per_cpu_ptr(cfg->screen_pcpu, cpu) + z)
+						->syncp);
 	for (z = 0; z < cfg->n_zones; z++) {
 		u32 s = cfg->zones[z].screen;
 
