@@ -6,10 +6,12 @@
  * router, LOCAL_OUT what the router sends. Each hook finds the packet's
  * session first (one lock-free lookup); only a packet without one takes
  * the first-packet path, whose steps run in the order of the gateways:
- * screens, route, zones, policy, NAT, session. This version has the zone,
- * policy and session steps; the egress interface comes from the route the
- * stack chose (state->out). Every packet is counted once on its ingress
- * interface with its verdict, and once on its egress if it leaves.
+ * screens, route, zones, policy, NAT, session. Screens and route run in
+ * PRE_ROUTING (the stack drops what it cannot route before FORWARD), the
+ * zone, policy and session steps in FORWARD, where the egress interface is
+ * the one the stack's route chose (state->out). Every packet is counted
+ * once on its ingress interface with its verdict, and once on its egress
+ * if it leaves.
  *
  * Traffic on a loopback device is the host talking to itself and is not
  * flow-processed.
