@@ -8,7 +8,7 @@
 #   10.0.1.2 ------------ ge-0/0/0 [eth0]      [eth1] ge-0/0/1 ------------ 10.0.2.2
 #   fd00:1::2                                                           fd00:2::2
 #
-# 1. B sends 5 UDP datagrams (scapy) to A with a trust-side source
+# 1. B sends 5 UDP datagrams (selftests/craft.py) to A with a trust-side source
 #    (10.0.1.50, fd00:1::50): dropped on ge-0/0/1 as address spoofing,
 #    nothing reaches A. The same to R itself (to-self traffic is screened
 #    too), and from a source with no route back at all (192.0.2.1,
@@ -18,10 +18,10 @@
 # 4. show security screen statistics zone untrust counts every drop.
 
 source "$(dirname "$0")/lib.sh"
+FS_SELFTESTS=$(cd "$(dirname "$0")" && pwd)
 
 fs_init
 require_cmd socat ss
-require_scapy
 ktap_set_plan 21
 
 setup_router_topology || ktap_bail "cannot build the topology"
@@ -39,22 +39,21 @@ setup_router_topology || ktap_bail "cannot build the topology"
 udp_sink "$A" 7000 "$FS_TMP/a.rx" || ktap_bail "cannot start the UDP sink on A"
 udp_sink "$R" 7000 "$FS_TMP/r.rx" || ktap_bail "cannot start the UDP sink on R"
 
-# send_udp NS LINK SRC DST DPORT COUNT: COUNT datagrams (scapy, at L2 with
-# the topology's fixed MACs), 8 bytes of payload: 36 bytes over IPv4, 56
-# over IPv6.
+# craft NS LINK SPEC...: selftests/craft.py from the host side of link LINK.
+craft()
+{
+	local ns=$1 l=$2
+
+	shift 2
+	ip netns exec "$ns" "$PYTHON" "$FS_SELFTESTS/craft.py" eth0 \
+		"$(mac_h "$l")" "$(mac_r "$l")" "$@"
+}
+
+# send_udp NS LINK SRC DST DPORT COUNT: COUNT datagrams at L2, 8 bytes of
+# payload: 36 bytes over IPv4, 56 over IPv6.
 send_udp()
 {
-	ip netns exec "$1" "$PYTHON" - "$(mac_h "$2")" "$(mac_r "$2")" \
-		"$3" "$4" "$5" "$6" <<'EOF'
-import sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, sendp
-smac, dmac, src, dst, dport, count = sys.argv[1:7]
-l3 = IPv6 if ":" in dst else IP
-pkts = [Ether(src=smac, dst=dmac) / l3(src=src, dst=dst) /
-        UDP(sport=41000 + i, dport=int(dport)) / Raw(b"%07d\n" % i)
-        for i in range(int(count))]
-sendp(pkts, iface="eth0", verbose=0)
-EOF
+	craft "$1" "$2" "udp,$3,$4,41000,$5,,$6,0" >/dev/null
 }
 
 total=0

@@ -10,7 +10,7 @@
 # Accounting (docs/design.md): a key's one-second window opens with its
 # first SYN; with threshold T the first T SYNs of a window pass and the
 # rest are dropped ("Syn-attack protection", one per SYN). B sends each
-# burst (scapy, prebuilt, one sendp) and the script times it: a burst that
+# burst (selftests/craft.py, prebuilt frames) and the script times it: a burst that
 # took longer than half a second is not asserted but sent again on fresh
 # ports after the window has closed (a slow VM cannot make this flake).
 # Passing SYNs go to closed ports on A, whose TCP answers each with a
@@ -25,10 +25,10 @@
 # 4. show security screen statistics / ids-option.
 
 source "$(dirname "$0")/lib.sh"
+FS_SELFTESTS=$(cd "$(dirname "$0")" && pwd)
 
 fs_init
 require_cmd socat ss
-require_scapy
 ktap_set_plan 12
 
 setup_router_topology || ktap_bail "cannot build the topology"
@@ -48,23 +48,22 @@ load_screen()
 	} | load_config "$R"
 }
 
-# syn_burst SRC DST PORT COUNT STEP: COUNT SYNs from B to DST, destination
-# ports PORT, PORT+STEP, ...; prints the seconds the sendp took.
+# craft NS LINK SPEC...: selftests/craft.py from the host side of link LINK.
+craft()
+{
+	local ns=$1 l=$2
+
+	shift 2
+	ip netns exec "$ns" "$PYTHON" "$FS_SELFTESTS/craft.py" eth0 \
+		"$(mac_h "$l")" "$(mac_r "$l")" "$@"
+}
+
+# syn_burst SRC DST PORT COUNT STEP: COUNT SYNs from B to DST, source ports
+# 30000..., destination ports PORT, PORT+STEP, ...; prints the seconds the
+# sending took.
 syn_burst()
 {
-	ip netns exec "$B" "$PYTHON" - "$(mac_h 2)" "$(mac_r 2)" "$@" <<'EOF'
-import sys, time
-from scapy.all import Ether, IP, IPv6, TCP, sendp
-smac, dmac, src, dst, port, count, step = sys.argv[1:8]
-l3 = IPv6 if ":" in dst else IP
-pkts = [Ether(src=smac, dst=dmac) / l3(src=src, dst=dst) /
-        TCP(sport=30000 + i, dport=int(port) + i * int(step), flags="S",
-            seq=1000 + i)
-        for i in range(int(count))]
-t = time.monotonic()
-sendp(pkts, iface="eth0", verbose=0)
-print("%.3f" % (time.monotonic() - t))
-EOF
+	craft "$B" 2 "tcp,$1,$2,30000,$3,S,$4,$5"
 }
 
 drops_total=0

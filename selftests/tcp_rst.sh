@@ -7,7 +7,7 @@
 #   A (trust: tcp-rst, ping, ident-reset)   R      B (untrust: ping only)
 #   10.0.1.2 ------------ ge-0/0/0 [eth0]      [eth1] ge-0/0/1 ------------ 10.0.2.2
 #
-# 1. A sends 3 TCP ACKs without a session to R:22 (scapy): 3 RSTs come back
+# 1. A sends 3 TCP ACKs without a session to R:22 (selftests/craft.py): 3 RSTs come back
 #    (40 bytes each, local output), +3 no one interested.
 # 2. A sends 3 SYNs to R:113: ident-reset answers each with a RST, +3.
 # 3. A sends 3 SYNs to R:23 (not allowed, and a SYN: not tcp-rst's case):
@@ -17,9 +17,9 @@
 # socket lookup: that is how the RSTs are seen. R's TCP sees nothing.
 
 source "$(dirname "$0")/lib.sh"
+FS_SELFTESTS=$(cd "$(dirname "$0")" && pwd)
 
 fs_init
-require_scapy
 ktap_set_plan 12
 
 setup_router_topology || ktap_bail "cannot build the topology"
@@ -31,20 +31,20 @@ setup_router_topology || ktap_bail "cannot build the topology"
 	cfg_services untrust ping
 } | load_config "$R" || ktap_bail "cannot load the configuration"
 
+# craft NS LINK SPEC...: selftests/craft.py from the host side of link LINK.
+craft()
+{
+	local ns=$1 l=$2
+
+	shift 2
+	ip netns exec "$ns" "$PYTHON" "$FS_SELFTESTS/craft.py" eth0 \
+		"$(mac_h "$l")" "$(mac_r "$l")" "$@"
+}
+
 # send_tcp NS LINK SRC DST DPORT FLAGS COUNT
 send_tcp()
 {
-	ip netns exec "$1" "$PYTHON" - "$(mac_h "$2")" "$(mac_r "$2")" \
-		"$3" "$4" "$5" "$6" "$7" <<'PY'
-import sys
-from scapy.all import Ether, IP, TCP, sendp
-smac, dmac, src, dst, dport, flags, count = sys.argv[1:8]
-pkts = [Ether(src=smac, dst=dmac) / IP(src=src, dst=dst) /
-        TCP(sport=42000 + i, dport=int(dport), flags=flags, seq=1000 + i,
-            ack=5000 if "A" in flags else 0)
-        for i in range(int(count))]
-sendp(pkts, iface="eth0", verbose=0)
-PY
+	craft "$1" "$2" "tcp,$3,$4,42000,$5,$6,$7,0" >/dev/null
 }
 
 # case DESC NS LINK SRC DST DPORT FLAGS IF RSTS

@@ -59,7 +59,7 @@ fi
 
 out=$("$FLOWSTAT" -n "$R" -j show security zones)
 check_eq "-j: names, tcp-rst, screens" "trust,untrust false,true null,untrust-screen" \
-	"$(jq -r '[.zones[].name] | join(","), ([.zones[].tcp_rst | tostring] | join(",")), ([.zones[].screen | tostring] | join(","))' <<<"$out" | paste -sd' ')"
+	"$(jq -r '([.zones[].name] | join(",")), ([.zones[].tcp_rst | tostring] | join(",")), ([.zones[].screen | tostring] | join(","))' <<<"$out" | paste -sd' ')"
 check_eq "-j: interfaces and host-inbound of trust" "$IF_TRUST.0,$IF_NOZONE.0 ping,ssh" \
 	"$(jq -r '.zones[0] | (.interfaces | join(",")), (.host_inbound.system_services | join(","))' <<<"$out" | paste -sd' ')"
 
