@@ -102,6 +102,7 @@ for k in "${kernels[@]}"; do
 		BENCH_CASES="$cases" BENCH_PACKETS="$packets" \
 		BENCH_SCALE_PACKETS="$scale_packets" BENCH_REPEATS="$repeats" \
 		BENCH_SINK="$sink" FLOWSTAT_KO="$ko" FLOWSTAT="$repo/userspace/flowstat" \
+		BENCH_SCREEN="$( ((screen)) && echo 1)" \
 		bench/guest.sh >"$bench/.vm/$k.out" 2>&1; then
 		echo "run.sh: $k: the VM run failed; guest output:" >&2
 		tail -n 30 "$bench/.vm/$k.out" >&2

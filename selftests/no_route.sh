@@ -108,8 +108,13 @@ midstream()
 		$IF_UNTRUST:flow_output.bytes_permitted_by_policy=$((3 * len))
 		$IF_TRUST:flow_errors.no_route_present=3" \
 		"$fam: route removed mid-stream: the next 3 datagrams count no route present"
-	check_eq "$fam: the session was created and closed" "1 1" \
-		"$(jdeltas "$f.sbefore" "$f.safter" .sessions.created .sessions.deleted)"
+	# Closed: else the 2nd and 3rd datagrams after the removal would have
+	# passed PRE_ROUTING (the route generation is stamped by the 1st) and
+	# been dropped by the stack, with an ICMP error (local output) above.
+	# Other sessions of earlier steps may expire meanwhile: the number of
+	# deleted sessions is not exact, the number created is.
+	check_eq "$fam: one session, none opened after the removal" 1 \
+		"$(jdeltas "$f.sbefore" "$f.safter" .sessions.created)"
 }
 midstream ipv4 $FAR4 41000 60
 midstream ipv6 $FAR6 41001 80
