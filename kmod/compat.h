@@ -21,4 +21,21 @@
 #define fs_dump_attrs(cb) (genl_dumpit_info(cb)->attrs)
 #endif
 
+/*
+ * The TOS bits a route lookup keys on: 6.12 keys on the whole DSCP and
+ * dropped IPTOS_RT_MASK (route.c).
+ */
+#include <linux/ip.h>
+#include <net/inet_dscp.h>
+#ifdef IPTOS_RT_MASK
+#define FS_ROUTE_TOS_MASK IPTOS_RT_MASK
+#else
+#define FS_ROUTE_TOS_MASK INET_DSCP_MASK
+#endif
+
+static inline u8 fs_route_tos(u8 tos)
+{
+	return tos & FS_ROUTE_TOS_MASK;
+}
+
 #endif /* _FLOWSTAT_COMPAT_H */

@@ -31,6 +31,9 @@ static const struct nla_policy fs_zone_nl_policy[FLOWSTAT_A_ZONE_MAX + 1] = {
 	[FLOWSTAT_A_ZONE_PROTOCOLS] =
 		NLA_POLICY_MASK(NLA_U32, FLOWSTAT_PROTO_ALL),
 	[FLOWSTAT_A_ZONE_IFACE] = NLA_POLICY_NESTED(fs_iface_nl_policy),
+	[FLOWSTAT_A_ZONE_SCREEN] = { .type = NLA_NUL_STRING,
+				     .len = FLOWSTAT_NAME_MAX - 1 },
+	[FLOWSTAT_A_ZONE_TCP_RST] = { .type = NLA_FLAG },
 };
 
 static const struct nla_policy fs_policy_nl_policy[FLOWSTAT_A_POLICY_MAX + 1] = {
@@ -62,6 +65,7 @@ const struct nla_policy fs_cfg_nl_policy[FLOWSTAT_A_CFG_MAX + 1] = {
 	[FLOWSTAT_A_CFG_ADDRESS_SET] = NLA_POLICY_NESTED(fs_set_nl_policy),
 	[FLOWSTAT_A_CFG_APPLICATION] = NLA_POLICY_NESTED(fs_app_nl_policy),
 	[FLOWSTAT_A_CFG_APPLICATION_SET] = NLA_POLICY_NESTED(fs_set_nl_policy),
+	[FLOWSTAT_A_CFG_SCREEN] = NLA_POLICY_NESTED(fs_screen_nl_policy),
 };
 
 static void fs_config_free(struct fs_config *cfg)
@@ -76,6 +80,7 @@ static void fs_config_free(struct fs_config *cfg)
 	kvfree(cfg->zones);
 	kvfree(cfg->ifaces);
 	kvfree(cfg->policies);
+	fs_screen_cfg_free(cfg);
 	kfree(cfg);
 }
 
@@ -155,6 +160,26 @@ static int fs_parse_iface(struct fs_config *cfg, const struct nlattr *nla,
 	return 0;
 }
 
+/* The zone's screen and tcp-rst (issue 5). */
+static int fs_parse_zone_screen(struct fs_config *cfg, struct fs_zone *z,
+				struct nlattr **tb,
+				struct netlink_ext_ack *extack)
+{
+	int i;
+
+	z->tcp_rst = nla_get_flag(tb[FLOWSTAT_A_ZONE_TCP_RST]);
+	if (!tb[FLOWSTAT_A_ZONE_SCREEN])
+		return 0;
+	i = fs_screen_index(cfg, nla_data(tb[FLOWSTAT_A_ZONE_SCREEN]));
+	if (i < 0) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ZONE_SCREEN],
+				    "unknown screen");
+		return -EINVAL;
+	}
+	z->screen = i + 1;
+	return 0;
+}
+
 static int fs_parse_zone(struct fs_config *cfg, const struct nlattr *nla,
 			 struct netlink_ext_ack *extack)
 {
@@ -182,6 +207,9 @@ static int fs_parse_zone(struct fs_config *cfg, const struct nlattr *nla,
 		z->services = nla_get_u32(tb[FLOWSTAT_A_ZONE_SERVICES]);
 	if (tb[FLOWSTAT_A_ZONE_PROTOCOLS])
 		z->protocols = nla_get_u32(tb[FLOWSTAT_A_ZONE_PROTOCOLS]);
+	err = fs_parse_zone_screen(cfg, z, tb, extack);
+	if (err)
+		return err;
 
 	/* Repeated IFACE attributes: the parse above kept only the last. */
 	nla_for_each_nested(a, nla, rem) {
@@ -241,6 +269,19 @@ static int fs_parse_policy(struct fs_config *cfg, const struct nlattr *nla,
 	return 0;
 }
 
+/* Screens are few (at most one per zone is useful): bounded by zones. */
+static u32 fs_config_count_screens(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *nla;
+	u32 n = 0;
+	int rem;
+
+	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem)
+		if (nla_type(nla) == FLOWSTAT_A_CFG_SCREEN)
+			n++;
+	return n;
+}
+
 /* Counts the objects of a request so that each array is allocated once. */
 static int fs_config_count(const struct nlmsghdr *nlh, u32 *nz, u32 *ni,
 			   u32 *np, struct netlink_ext_ack *extack)
@@ -269,6 +310,10 @@ static int fs_config_count(const struct nlmsghdr *nlh, u32 *nz, u32 *ni,
 	}
 	if (*np > FS_MAX_POLICIES) {
 		NL_SET_ERR_MSG(extack, "too many policies");
+		return -E2BIG;
+	}
+	if (fs_config_count_screens(nlh) > FS_MAX_ZONES) {
+		NL_SET_ERR_MSG(extack, "too many screens");
 		return -E2BIG;
 	}
 	return 0;
@@ -381,7 +426,9 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	cfg->ifaces = kvcalloc(max(ni, 1U), sizeof(*cfg->ifaces), GFP_KERNEL);
 	cfg->policies =
 		kvcalloc(max(np, 1U), sizeof(*cfg->policies), GFP_KERNEL);
-	if (!cfg->zones || !cfg->ifaces || !cfg->policies) {
+	cfg->screens = kvcalloc(max(fs_config_count_screens(nlh), 1U),
+				sizeof(*cfg->screens), GFP_KERNEL);
+	if (!cfg->zones || !cfg->ifaces || !cfg->policies || !cfg->screens) {
 		err = -ENOMEM;
 		goto err;
 	}
@@ -389,7 +436,14 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	err = fs_book_init(cfg);
 	if (err)
 		goto err;
-	/* Zones first: policies name them, wherever they stand. */
+	/* Screens first: zones name them; zones before policies. */
+	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
+		if (nla_type(nla) != FLOWSTAT_A_CFG_SCREEN)
+			continue;
+		err = fs_screen_parse(cfg, nla, extack);
+		if (err)
+			goto err;
+	}
 	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
 		if (nla_type(nla) == FLOWSTAT_A_CFG_ZONE) {
 			err = fs_parse_zone(cfg, nla, extack);
@@ -435,6 +489,9 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	err = fs_policy_index_build(cfg, extack);
 	if (err)
 		goto err;
+	err = fs_screen_cfg_init(cfg);
+	if (err)
+		goto err;
 	return cfg;
 err:
 	fs_config_free(cfg);
@@ -462,6 +519,10 @@ int fs_config_fill_zone(struct sk_buff *skb, const struct fs_config *cfg,
 	if (nla_put_string(skb, FLOWSTAT_A_ZONE_NAME, z->name) ||
 	    nla_put_u32(skb, FLOWSTAT_A_ZONE_SERVICES, z->services) ||
 	    nla_put_u32(skb, FLOWSTAT_A_ZONE_PROTOCOLS, z->protocols))
+		goto cancel;
+	if ((z->screen && nla_put_string(skb, FLOWSTAT_A_ZONE_SCREEN,
+					 cfg->screens[z->screen - 1].name)) ||
+	    (z->tcp_rst && nla_put_flag(skb, FLOWSTAT_A_ZONE_TCP_RST)))
 		goto cancel;
 	for (i = 0; i < cfg->n_ifaces; i++) {
 		const struct fs_iface_cfg *ic = &cfg->ifaces[i];

@@ -42,6 +42,8 @@ struct fs_zone {
 	char name[FLOWSTAT_NAME_MAX];
 	u32 services;
 	u32 protocols;
+	u32 screen; /* 1-based index into fs_config.screens, 0 for none */
+	bool tcp_rst;
 };
 
 /**
@@ -82,6 +84,10 @@ struct fs_policy_list {
 	u32 idx[];
 };
 
+struct fs_screen;
+struct fs_screen_pcpu;
+struct fs_syn_table;
+
 /**
  * struct fs_flow_cfg - `set security flow ...`, 0 where not configured
  * @max_sessions: max-sessions
@@ -120,6 +126,11 @@ struct fs_config {
 	struct fs_policy *policies;
 	struct fs_policy_list **pairs;
 	struct fs_book *book; /* book.h: addresses, applications, index */
+	/* screens (screen.c) */
+	u32 n_screens;
+	struct fs_screen *screens;
+	struct fs_screen_pcpu __percpu *screen_pcpu; /* n_zones entries */
+	struct fs_syn_table **syn; /* per zone, NULL without syn-flood */
 };
 
 /**
@@ -272,6 +283,9 @@ struct fs_session {
 	u64 packets[2];
 	u64 bytes[2];
 	struct rcu_head rcu;
+	/* route.c: route generation at the last route check, if known */
+	u32 route_gen;
+	bool route_known;
 };
 
 struct fs_pcpu_sess {
@@ -455,6 +469,60 @@ int fs_nl_session_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int fs_nl_session_done(struct netlink_callback *cb);
 int fs_nl_session_clear(struct sk_buff *skb, struct genl_info *info);
 extern const struct nla_policy fs_session_nl_policy[FLOWSTAT_A_SESSION_MAX + 1];
+/* route.c */
+enum fs_route { FS_ROUTE_NONE, FS_ROUTE_LOCAL, FS_ROUTE_FORWARD };
+enum fs_route fs_route_input(struct net *net, const struct sk_buff *skb, u8 pf,
+			     const struct net_device *in, int *oif);
+bool fs_route_source_in_zone(struct net *net, const struct fs_view *v,
+			     const struct sk_buff *skb, u8 pf,
+			     const struct net_device *in, u32 zone);
+bool fs_route_mcast_rpf(struct net *net, const struct sk_buff *skb, u8 pf,
+			const struct net_device *in);
+u32 fs_route_gen(const struct net *net, u8 pf);
+
+/* screen.c */
+/**
+ * struct fs_screen - one ids-option
+ * @syn_attack: SYNs/s to one destination address and port, 0 if unset
+ * @syn_source: SYNs/s from one source address, 0 if unset
+ * @syn_dest: SYNs/s to one destination address, 0 if unset
+ * @syn_timeout: seconds, 0 if unset
+ */
+struct fs_screen {
+	char name[FLOWSTAT_NAME_MAX];
+	bool ip_spoofing;
+	bool syn_flood;
+	u32 syn_attack;
+	u32 syn_source;
+	u32 syn_dest;
+	u32 syn_timeout;
+};
+
+struct fs_screen_pcpu {
+	u64_stats_t c[__FLOWSTAT_SCREEN_CTR_MAX];
+	struct u64_stats_sync syncp;
+};
+
+extern const struct nla_policy fs_screen_nl_policy[FLOWSTAT_A_SCREEN_MAX + 1];
+int fs_screen_parse(struct fs_config *cfg, const struct nlattr *nla,
+		    struct netlink_ext_ack *extack);
+int fs_screen_index(const struct fs_config *cfg, const char *name);
+int fs_screen_cfg_init(struct fs_config *cfg);
+void fs_screen_cfg_free(struct fs_config *cfg);
+int fs_screen_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i);
+void fs_screen_sum(const struct fs_config *cfg, u32 zone, u64 *out);
+enum flowstat_counter fs_screen_check(struct net *net, const struct fs_view *v,
+				      const struct sk_buff *skb, u8 pf,
+				      const struct net_device *in, u32 zone,
+				      const struct fs_tuple *t, u8 tcpflags);
+
+/* tcp_rst.c */
+bool fs_tcp_rst_first(const struct fs_view *v, u32 zone,
+		      const struct fs_tuple *t, u8 tcpflags,
+		      struct sk_buff *skb, const struct nf_hook_state *state);
+bool fs_ident_reset(const struct fs_binding *b, const struct fs_tuple *t,
+		    u8 tcpflags, struct sk_buff *skb,
+		    const struct nf_hook_state *state);
 
 /* hooks.c */
 int fs_hooks_register(struct net *net);

@@ -6,10 +6,12 @@
  * router, LOCAL_OUT what the router sends. Each hook finds the packet's
  * session first (one lock-free lookup); only a packet without one takes
  * the first-packet path, whose steps run in the order of the gateways:
- * screens, route, zones, policy, NAT, session. This version has the zone,
- * policy and session steps; the egress interface comes from the route the
- * stack chose (state->out). Every packet is counted once on its ingress
- * interface with its verdict, and once on its egress if it leaves.
+ * screens, route, zones, policy, NAT, session. Screens and route run in
+ * PRE_ROUTING (the stack drops what it cannot route before FORWARD), the
+ * zone, policy and session steps in FORWARD, where the egress interface is
+ * the one the stack's route chose (state->out). Every packet is counted
+ * once on its ingress interface with its verdict, and once on its egress
+ * if it leaves.
  *
  * Traffic on a loopback device is the host talking to itself and is not
  * flow-processed.
@@ -403,6 +405,121 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 }
 
 /*
+ * First packet, before the stack routes it (issue 5): the screens of the
+ * ingress zone, then our own route lookup. A packet the stack cannot route
+ * is dropped by it before FORWARD runs, so "No route present" is decided
+ * here. A local destination passes (LOCAL_IN applies host-inbound traffic);
+ * a routable one goes on to FORWARD: zones, policy, session. An unbound
+ * ingress interface or neighbour discovery is left to the later hooks.
+ */
+static void fs_pre_first(const struct fs_view *v, const struct fs_pkt *p,
+			 struct sk_buff *skb, const struct nf_hook_state *state,
+			 struct fs_result *r)
+{
+	const struct fs_binding *b = fs_binding_find(v, state->in->ifindex);
+	enum flowstat_counter why;
+	int oif;
+
+	if (!b || p->nd)
+		return;
+	why = fs_screen_check(state->net, v, skb, state->pf, state->in, b->zone,
+			      &p->t, p->tcpflags);
+	if (why != __FLOWSTAT_CTR_MAX) {
+		fs_set_drop(r, why);
+		return;
+	}
+	if (p->mcast) {
+		if (!fs_route_mcast_rpf(state->net, skb, state->pf, state->in))
+			fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ROUTE);
+		return;
+	}
+	if (fs_route_input(state->net, skb, state->pf, state->in, &oif) ==
+	    FS_ROUTE_NONE)
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ROUTE);
+}
+
+/*
+ * A packet of a transit session, when a route changed since the session's
+ * last check (issue 5): route it again. No route: "No route present" and
+ * the session is closed. A route out of another zone than the session's:
+ * the session is closed and the packet takes the first-packet path in
+ * FORWARD, which checks the policy of the new zone pair.
+ */
+static void fs_pre_reroute(struct fs_net *fsn, const struct fs_view *v,
+			   struct fs_session *s, enum fs_dir dir,
+			   struct sk_buff *skb,
+			   const struct nf_hook_state *state,
+			   struct fs_result *r)
+{
+	u32 gen = fs_route_gen(state->net, state->pf);
+	const struct fs_binding *was, *now;
+	int oif, expect;
+
+	if (s->kind != FS_SESS_TRANSIT ||
+	    (READ_ONCE(s->route_known) && READ_ONCE(s->route_gen) == gen))
+		return;
+	WRITE_ONCE(s->route_gen, gen);
+	if (!READ_ONCE(s->route_known)) {
+		WRITE_ONCE(s->route_known, true);
+		return;
+	}
+	switch (fs_route_input(state->net, skb, state->pf, state->in, &oif)) {
+	case FS_ROUTE_NONE:
+		fs_sess_unlink(fsn, s);
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ROUTE);
+		return;
+	case FS_ROUTE_LOCAL:
+		return;
+	case FS_ROUTE_FORWARD:
+		break;
+	}
+	expect = dir == FS_DIR_ORIG ? s->oif : s->iif;
+	if (oif == expect)
+		return;
+	was = fs_binding_find(v, expect);
+	now = fs_binding_find(v, oif);
+	if (!was || !now || was->zone != now->zone)
+		fs_sess_unlink(fsn, s);
+}
+
+static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
+				   const struct nf_hook_state *state)
+{
+	struct fs_net *fsn = fs_pernet(state->net);
+	const struct fs_view *v = rcu_dereference(fsn->view);
+	struct fs_session *s;
+	struct fs_result r = {};
+	enum fs_dir dir;
+	struct fs_pkt p;
+
+	if (!v || (state->in->flags & IFF_LOOPBACK))
+		return NF_ACCEPT;
+	fs_parse(skb, state->pf, &p);
+	s = fs_sess_lookup(fsn, &p.t, &dir);
+	if (s)
+		fs_pre_reroute(fsn, v, s, dir, skb, state, &r);
+	else
+		fs_pre_first(v, &p, skb, state, &r);
+	if (!r.dropped)
+		return NF_ACCEPT;
+	fs_count_in(fs_ifstats_find(fsn, state->in->ifindex), &p, &r, false);
+	return NF_DROP;
+}
+
+/*
+ * To the router without a session (issue 5): tcp-rst answers a non-SYN TCP
+ * packet, ident-reset a SYN to tcp/113, with a RST; the packet is then
+ * dropped as "No one interested in self packets".
+ */
+static bool fs_local_reset(const struct fs_view *v, const struct fs_binding *b,
+			   const struct fs_pkt *p, struct sk_buff *skb,
+			   const struct nf_hook_state *state)
+{
+	return fs_tcp_rst_first(v, b->zone, &p->t, p->tcpflags, skb, state) ||
+	       fs_ident_reset(b, &p->t, p->tcpflags, skb, state);
+}
+
+/*
  * To the router: a session (a reply to something the router started, or an
  * accepted service) passes; otherwise the ingress zone's host-inbound
  * traffic decides, and unicast that it admits opens a session.
@@ -428,6 +545,8 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ZONE);
 	else if (p.nd)
 		; /* the link needs it, whatever the zone says */
+	else if (fs_local_reset(v, b, &p, skb, state))
+		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
 	else if (!fs_host_inbound_allowed(b, &p.t))
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
 	else if (!fs_tcp_opens(&p))
@@ -474,6 +593,8 @@ static unsigned int fs_local_out(void *priv, struct sk_buff *skb,
 	}
 
 static const struct nf_hook_ops fs_nf_ops[] = {
+	FS_OPS(fs_pre_routing, NFPROTO_IPV4, NF_INET_PRE_ROUTING),
+	FS_OPS(fs_pre_routing, NFPROTO_IPV6, NF_INET_PRE_ROUTING),
 	FS_OPS(fs_local_in, NFPROTO_IPV4, NF_INET_LOCAL_IN),
 	FS_OPS(fs_forward, NFPROTO_IPV4, NF_INET_FORWARD),
 	FS_OPS(fs_local_out, NFPROTO_IPV4, NF_INET_LOCAL_OUT),

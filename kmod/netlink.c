@@ -64,7 +64,10 @@ static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
 	pos -= cfg->n_zones;
 	if (pos < fs_book_n_objects(cfg))
 		return fs_book_fill_object(skb, cfg, pos);
-	return fs_config_fill_policy(skb, cfg, pos - fs_book_n_objects(cfg));
+	pos -= fs_book_n_objects(cfg);
+	if (pos < cfg->n_policies)
+		return fs_config_fill_policy(skb, cfg, pos);
+	return fs_screen_fill(skb, cfg, pos - cfg->n_policies);
 }
 
 /*
@@ -87,7 +90,8 @@ static int fs_nl_config_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		goto out;
 	cfg = v->cfg;
 	cb->seq = cfg->gen;
-	n = 1 + cfg->n_zones + fs_book_n_objects(cfg) + cfg->n_policies;
+	n = 1 + cfg->n_zones + fs_book_n_objects(cfg) + cfg->n_policies +
+	    cfg->n_screens;
 	for (; pos < n; pos++) {
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
 				  cb->nlh->nlmsg_seq, &fs_genl_family,
@@ -362,6 +366,57 @@ out:
 	return skb->len;
 }
 
+/* One message per zone with its screen counters, resuming at cb->args[0]. */
+static int fs_nl_screen_stats_dump(struct sk_buff *skb,
+				   struct netlink_callback *cb)
+{
+	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
+	u64 c[__FLOWSTAT_SCREEN_CTR_MAX];
+	unsigned long pos = cb->args[0];
+	const struct fs_config *cfg;
+	const struct fs_view *v;
+	const struct fs_zone *z;
+	int err = 0;
+	void *hdr;
+
+	mutex_lock(&fsn->lock);
+	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
+	if (!v)
+		goto out;
+	cfg = v->cfg;
+	cb->seq = cfg->gen;
+	for (; pos < cfg->n_zones; pos++) {
+		z = &cfg->zones[pos];
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &fs_genl_family,
+				  NLM_F_MULTI, FLOWSTAT_CMD_SCREEN_STATS_GET);
+		if (!hdr) {
+			err = -EMSGSIZE;
+			break;
+		}
+		genl_dump_check_consistent(cb, hdr);
+		fs_screen_sum(cfg, pos, c);
+		if (nla_put_string(skb, FLOWSTAT_A_SCREENSTATS_ZONE, z->name) ||
+		    (z->screen &&
+		     nla_put_string(skb, FLOWSTAT_A_SCREENSTATS_SCREEN,
+				    cfg->screens[z->screen - 1].name)) ||
+		    fs_nl_put_u64s(skb, FLOWSTAT_A_SCREENSTATS_COUNTERS, c,
+				   __FLOWSTAT_SCREEN_CTR_MAX,
+				   FLOWSTAT_A_SCREENSTATS_PAD)) {
+			genlmsg_cancel(skb, hdr);
+			err = -EMSGSIZE;
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+out:
+	mutex_unlock(&fsn->lock);
+	cb->args[0] = pos;
+	if (err && !skb->len)
+		return err;
+	return skb->len;
+}
+
 static const struct genl_ops fs_genl_ops[] = {
 	{
 		.cmd = FLOWSTAT_CMD_CONFIG_SET,
@@ -413,6 +468,11 @@ static const struct genl_ops fs_genl_ops[] = {
 		.policy = fs_session_nl_policy,
 		.maxattr = FLOWSTAT_A_SESSION_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		/* read-only, open to all: counters */
+		.cmd = FLOWSTAT_CMD_SCREEN_STATS_GET,
+		.dumpit = fs_nl_screen_stats_dump,
 	},
 };
 

@@ -32,6 +32,19 @@ struct fs_cfg_zone {
 	struct fs_cfg_iface *ifaces;
 	size_t n_ifaces, cap_ifaces;
 	int line, col;		/* parser only: first statement */
+	char *screen;		/* ids-option name, NULL for none */
+	bool tcp_rst;
+	int screen_line, screen_col;	/* parser only */
+};
+
+/* set security screen ids-option NAME ... (config_screen.c) */
+struct fs_cfg_screen {
+	char *name;
+	bool ip_spoofing;
+	bool syn_flood;
+	/* tcp syn-flood values, 0 where not set (the defaults apply) */
+	uint32_t syn_attack, syn_source, syn_dest, syn_timeout;
+	int line, col;		/* parser only: first statement */
 };
 
 /* A name used by a policy or a set; line/col: parser only. */
@@ -120,6 +133,8 @@ struct fs_config {
 	struct fs_book_ix *book_ix;	/* name index of the four above */
 	uint32_t generation;	/* from CONFIG_GET */
 	int default_line;	/* parser only: 0 if never set */
+	struct fs_cfg_screen *screens;
+	size_t n_screens, cap_screens;
 };
 
 void fs_config_init(struct fs_config *cfg);
@@ -137,6 +152,19 @@ struct fs_cfg_policy *fs_config_policy(struct fs_config *cfg,
 struct fs_cfg_policy *fs_config_add_policy(struct fs_config *cfg,
 					   const char *name, const char *from,
 					   const char *to);
+struct fs_cfg_screen *fs_config_screen(struct fs_config *cfg,
+				       const char *name, bool create);
+void fs_config_screens_free(struct fs_config *cfg);
+bool fs_config_screens_equal(const struct fs_config *a,
+			     const struct fs_config *b);
+void fs_config_write_screens(const struct fs_config *cfg, FILE *out);
+void fs_config_json_screens(const struct fs_config *cfg);
+/* The default of each syn-flood value, as on the gateways. */
+#define FS_SYN_DEF_ATTACK	200
+#define FS_SYN_DEF_SOURCE	4000
+#define FS_SYN_DEF_DEST		4000
+#define FS_SYN_DEF_TIMEOUT	20
+
 /* Same state (parser-only fields are ignored). */
 bool fs_config_equal(const struct fs_config *a, const struct fs_config *b);
 /* Interface names equal up to a ".0" unit suffix. */

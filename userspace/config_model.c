@@ -24,6 +24,7 @@ void fs_config_free(struct fs_config *cfg)
 			free(cfg->zones[i].ifaces[j].name);
 		free(cfg->zones[i].ifaces);
 		free(cfg->zones[i].name);
+		free(cfg->zones[i].screen);
 	}
 	free(cfg->zones);
 	fs_book_free(cfg);
@@ -33,6 +34,7 @@ void fs_config_free(struct fs_config *cfg)
 		free(cfg->policies[i].to);
 	}
 	free(cfg->policies);
+	fs_config_screens_free(cfg);
 	fs_config_init(cfg);
 }
 
@@ -136,7 +138,8 @@ bool fs_config_equal(const struct fs_config *a, const struct fs_config *b)
 
 	if (a->default_policy != b->default_policy ||
 	    memcmp(&a->flow, &b->flow, sizeof(a->flow)) ||
-	    a->n_zones != b->n_zones || a->n_policies != b->n_policies)
+	    a->n_zones != b->n_zones || a->n_policies != b->n_policies ||
+	    !fs_config_screens_equal(a, b))
 		return false;
 	for (i = 0; i < a->n_zones; i++) {
 		const struct fs_cfg_zone *za = &a->zones[i], *zb = &b->zones[i];
@@ -144,7 +147,9 @@ bool fs_config_equal(const struct fs_config *a, const struct fs_config *b)
 		if (strcmp(za->name, zb->name) ||
 		    za->services != zb->services ||
 		    za->protocols != zb->protocols ||
-		    za->n_ifaces != zb->n_ifaces)
+		    za->n_ifaces != zb->n_ifaces || za->tcp_rst != zb->tcp_rst ||
+		    !za->screen != !zb->screen ||
+		    (za->screen && strcmp(za->screen, zb->screen)))
 			return false;
 		for (j = 0; j < za->n_ifaces; j++)
 			if (!iface_equal(&za->ifaces[j], &zb->ifaces[j]))

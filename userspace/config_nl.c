@@ -18,7 +18,8 @@
 
 size_t fs_config_msg_size(const struct fs_config *cfg)
 {
-	size_t size = 64 + NLA_HDRLEN + 6 * nla_total_size(4), i, j;
+	size_t size = 64 + NLA_HDRLEN + 6 * nla_total_size(4) +
+		      fs_config_screens_msg_size(cfg), i, j;
 
 	for (i = 0; i < cfg->n_zones; i++) {
 		const struct fs_cfg_zone *z = &cfg->zones[i];
@@ -138,7 +139,8 @@ static int put_zone(struct nl_msg *msg, const struct fs_cfg_zone *z)
 		return -NLE_NOMEM;
 	if (nla_put_string(msg, FLOWSTAT_A_ZONE_NAME, z->name) ||
 	    nla_put_u32(msg, FLOWSTAT_A_ZONE_SERVICES, z->services) ||
-	    nla_put_u32(msg, FLOWSTAT_A_ZONE_PROTOCOLS, z->protocols))
+	    nla_put_u32(msg, FLOWSTAT_A_ZONE_PROTOCOLS, z->protocols) ||
+	    fs_config_put_zone_screen(msg, z))
 		return -NLE_NOMEM;
 	for (j = 0; j < z->n_ifaces; j++) {
 		const struct fs_cfg_iface *ifc = &z->ifaces[j];
@@ -232,6 +234,9 @@ int fs_config_put(struct nl_msg *msg, const struct fs_config *cfg)
 	ret = put_flow(msg, &cfg->flow);
 	if (ret)
 		return ret;
+	ret = fs_config_put_screens(msg, cfg);
+	if (ret)
+		return ret;
 	for (i = 0; i < cfg->n_zones; i++) {
 		ret = put_zone(msg, &cfg->zones[i]);
 		if (ret)
@@ -308,6 +313,10 @@ static void get_zone(struct fs_config *cfg, struct nlattr *nest)
 			break;
 		case FLOWSTAT_A_ZONE_IFACE:
 			get_iface(z, a);
+			break;
+		case FLOWSTAT_A_ZONE_SCREEN:
+		case FLOWSTAT_A_ZONE_TCP_RST:
+			fs_config_get_zone_screen(z, a);
 			break;
 		}
 	}
@@ -504,6 +513,9 @@ void fs_config_add_attrs(struct fs_config *cfg, struct nlattr *head, int len)
 			break;
 		case FLOWSTAT_A_CFG_APPLICATION_SET:
 			get_set(cfg, a, true);
+			break;
+		case FLOWSTAT_A_CFG_SCREEN:
+			fs_config_get_screen(cfg, a);
 			break;
 		}
 	}

@@ -16,4 +16,11 @@ void fs_config_add_attrs(struct fs_config *cfg, struct nlattr *head, int len);
 /* fs_msg_fn for the CONFIG_GET dump; @arg is the struct fs_config. */
 int fs_config_dump_cb(struct nlmsghdr *nlh, void *arg);
 
+/* Screens and the zones' screen/tcp-rst attributes (config_screen.c). */
+size_t fs_config_screens_msg_size(const struct fs_config *cfg);
+int fs_config_put_screens(struct nl_msg *msg, const struct fs_config *cfg);
+int fs_config_put_zone_screen(struct nl_msg *msg, const struct fs_cfg_zone *z);
+void fs_config_get_zone_screen(struct fs_cfg_zone *z, struct nlattr *a);
+void fs_config_get_screen(struct fs_config *cfg, struct nlattr *nest);
+
 #endif /* FLOWSTAT_CONFIG_NL_H */

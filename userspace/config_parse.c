@@ -7,6 +7,7 @@
  * parse goes on, so that one run reports all of them.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,6 +414,101 @@ static void host_inbound(struct pstate *ps, uint32_t *services,
 		*own = true;
 }
 
+/* security zones security-zone ZONE (screen NAME | tcp-rst) */
+static void zone_screen(struct pstate *ps, struct fs_cfg_zone *z, bool tcp_rst)
+{
+	const struct tok *t;
+
+	if (tcp_rst) {
+		if (at_end(ps))
+			z->tcp_rst = true;
+		return;
+	}
+	t = value(ps, "a screen name");
+	if (!t || !check_name(ps, t, "screen") || !at_end(ps))
+		return;
+	free(z->screen);
+	z->screen = xstrdup(t->s);
+	z->screen_line = ps->line;
+	z->screen_col = t->col;
+}
+
+/* A number in [lo, hi]; false after recording an error. */
+static bool number(struct pstate *ps, const char *what, uint32_t lo,
+		   uint32_t hi, uint32_t *out)
+{
+	const struct tok *t = value(ps, what);
+	unsigned long v;
+	char *end;
+
+	if (!t)
+		return false;
+	errno = 0;
+	v = strtoul(t->s, &end, 10);
+	if (!isdigit((unsigned char)t->s[0]) || *end || errno || v < lo ||
+	    v > hi) {
+		perr(ps, t->col, "invalid %s '%s': expected %u to %u", what,
+		     t->s, lo, hi);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/*
+ * security screen ids-option NAME [ip spoofing |
+ *	tcp syn-flood [(attack-threshold | source-threshold |
+ *			destination-threshold | timeout) N]]
+ */
+static void parse_screen(struct pstate *ps)
+{
+	struct fs_cfg_screen *s;
+	const struct tok *t;
+	uint32_t v, *dst;
+	int k;
+
+	if (keyword(ps, KW("ids-option"), NULL) < 0)
+		return;
+	t = value(ps, "a screen name");
+	if (!t || !check_name(ps, t, "screen"))
+		return;
+	s = fs_config_screen(ps->cfg, t->s, false);
+	if (!s) {
+		s = fs_config_screen(ps->cfg, t->s, true);
+		s->line = ps->line;
+		s->col = t->col;
+	}
+	if (!cur(ps))
+		return;
+	k = keyword(ps, KW("ip", "tcp", "!icmp", "!udp", "!limit-session"),
+		    NULL);
+	if (k == 0) {
+		if (keyword(ps, KW("spoofing", "!source-route-option",
+				   "!tear-drop"), NULL) >= 0 && at_end(ps))
+			s->ip_spoofing = true;
+		return;
+	}
+	if (k != 1 || keyword(ps, KW("syn-flood", "!land", "!winnuke",
+				     "!port-scan"), NULL) < 0)
+		return;
+	if (!cur(ps)) {
+		s->syn_flood = true;
+		return;
+	}
+	k = keyword(ps, KW("attack-threshold", "source-threshold",
+			   "destination-threshold", "timeout",
+			   "!alarm-threshold"), NULL);
+	if (k < 0)
+		return;
+	dst = (uint32_t *[]){ &s->syn_attack, &s->syn_source, &s->syn_dest,
+			      &s->syn_timeout }[k];
+	if (!number(ps, k == 3 ? "timeout" : "threshold", 1,
+		    k == 3 ? 50 : 1000000, &v) || !at_end(ps))
+		return;
+	*dst = v;
+	s->syn_flood = true;
+}
+
 /* security zones security-zone ZONE ... */
 static void parse_zone(struct pstate *ps)
 {
@@ -433,9 +529,13 @@ static void parse_zone(struct pstate *ps)
 	if (!cur(ps))
 		return;		/* a bare zone definition */
 	k = keyword(ps, KW("interfaces", "host-inbound-traffic",
-			   "!screen", "!tcp-rst"), NULL);
+			   "screen", "tcp-rst"), NULL);
 	if (k == 1) {
 		host_inbound(ps, &z->services, &z->protocols, NULL);
+		return;
+	}
+	if (k == 2 || k == 3) {
+		zone_screen(ps, z, k == 3);
 		return;
 	}
 	if (k != 0)
@@ -985,9 +1085,13 @@ static void parse_statement(struct pstate *ps)
 		parse_applications(ps);
 	if (k != 0)
 		return;
-	k = keyword(ps, KW("zones", "policies", "!screen",
+	k = keyword(ps, KW("zones", "policies", "screen",
 			   "address-book", "flow",
 			   "!ipsec", "!nat"), NULL);
+	if (k == 2) {
+		parse_screen(ps);
+		return;
+	}
 	if (k == 3)
 		parse_address_book(ps);
 	if (k == 0) {
@@ -1089,6 +1193,13 @@ static void validate(struct pstate *ps)
 	if (!ps->statements) {
 		fs_diag_add(ps->d, 1, 1, "empty configuration");
 		return;
+	}
+	for (i = 0; i < cfg->n_zones; i++) {
+		struct fs_cfg_zone *z = &cfg->zones[i];
+
+		if (z->screen && !fs_config_screen(cfg, z->screen, false))
+			fs_diag_add(ps->d, z->screen_line, z->screen_col,
+				    "unknown screen '%s'", z->screen);
 	}
 	for (i = 0; i < cfg->n_policies; i++) {
 		struct fs_cfg_policy *p = &cfg->policies[i];

@@ -70,8 +70,13 @@ static void write_zone(FILE *out, const struct fs_cfg_zone *z)
 	if (asprintf(&prefix, "set security zones security-zone %s",
 		     z->name) < 0)
 		return;
-	if (!z->services && !z->protocols && !z->n_ifaces)
+	if (!z->services && !z->protocols && !z->n_ifaces && !z->screen &&
+	    !z->tcp_rst)
 		fprintf(out, "%s\n", prefix);
+	if (z->screen)
+		fprintf(out, "%s screen %s\n", prefix, z->screen);
+	if (z->tcp_rst)
+		fprintf(out, "%s tcp-rst\n", prefix);
 	if (z->services)
 		write_services(out, prefix, z->services);
 	if (z->protocols)
@@ -241,6 +246,7 @@ void fs_config_write_set(const struct fs_config *cfg, FILE *out)
 	size_t i;
 	int m;
 
+	fs_config_write_screens(cfg, out);
 	for (i = 0; i < cfg->n_zones; i++)
 		write_zone(out, &cfg->zones[i]);
 	write_book(cfg, out);
@@ -377,6 +383,11 @@ void fs_config_print_json(const struct fs_config *cfg)
 
 		open_json_object(NULL);
 		print_string(PRINT_JSON, "name", NULL, z->name);
+		if (z->screen)
+			print_string(PRINT_JSON, "screen", NULL, z->screen);
+		else
+			print_null(PRINT_JSON, "screen", NULL, NULL);
+		print_bool(PRINT_JSON, "tcp_rst", NULL, z->tcp_rst);
 		json_host_inbound(z->services, z->protocols);
 		open_json_array("interfaces");
 		for (j = 0; j < z->n_ifaces; j++) {
@@ -394,6 +405,7 @@ void fs_config_print_json(const struct fs_config *cfg)
 	}
 	close_json_array();
 	json_book(cfg);
+	fs_config_json_screens(cfg);
 	open_json_array("policies");
 	for (i = 0; i < cfg->n_policies; i++) {
 		const struct fs_cfg_policy *p = &cfg->policies[i];

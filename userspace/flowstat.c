@@ -36,13 +36,22 @@ static const struct cmd show_security_flow[] = {
 	{ 0 }
 };
 
+static const struct cmd show_security_screen[] = {
+	LEAF("statistics", cmd_show_screen_statistics, "zone ZONE",
+	     "screen counters of a zone"),
+	LEAF("ids-option", cmd_show_screen_ids_option, "NAME",
+	     "the settings of a screen"),
+	{ 0 }
+};
+
 static const struct cmd show_security[] = {
 	NODE("flow", show_security_flow),
-	TODO("zones", "[ZONE]", "zones and their interfaces"),
+	LEAF("zones", cmd_show_zones, "[ZONE]",
+	     "zones: screen, tcp-rst, interfaces, host-inbound traffic"),
 	LEAF("policies", cmd_show_security_policies,
 	     "[from-zone Z1 to-zone Z2] [hit-count]",
 	     "policies and their hit counts"),
-	TODO("screen", "statistics zone ZONE", "screen counters of a zone"),
+	NODE("screen", show_security_screen),
 	{ 0 }
 };
 

@@ -28,6 +28,9 @@ int cmd_check(int argc, char **argv);
 int cmd_clear_interfaces_statistics(int argc, char **argv);
 int cmd_show_flow_session(int argc, char **argv);
 int cmd_clear_flow_session(int argc, char **argv);
+int cmd_show_screen_statistics(int argc, char **argv);
+int cmd_show_screen_ids_option(int argc, char **argv);
+int cmd_show_zones(int argc, char **argv);
 
 /* Run the command in @argv (after the options); returns the exit status. */
 int fs_run(int argc, char **argv);

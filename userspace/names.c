@@ -20,6 +20,7 @@ const char *const fs_service_names[__FLOWSTAT_SVC_MAX] = {
 	[FLOWSTAT_SVC_DHCPV6]		= "dhcpv6",
 	[FLOWSTAT_SVC_TFTP]		= "tftp",
 	[FLOWSTAT_SVC_NETCONF]		= "netconf",
+	[FLOWSTAT_SVC_IDENT_RESET]	= "ident-reset",
 };
 
 const char *const fs_protocol_names[__FLOWSTAT_PROTO_MAX] = {

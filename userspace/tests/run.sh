@@ -82,7 +82,6 @@ STDIN="$tmp/bad.conf" expect "check -: errors name <stdin>" 1 "" \
 	"${BAD_ERR//$tmp\/bad.conf/<stdin>}" -- $FS check -
 expect "check: missing file" 1 "" "flowstat: cannot open '$tmp/none': No such file or directory" -- $FS check "$tmp/none"
 expect "load: a bad file is refused before talking to the kernel" 1 "" "$BAD_ERR" -- $FS load "$tmp/bad.conf"
-expect "unsupported: show security zones" 1 "" "flowstat: 'show security zones' is not supported yet" -- $FS show security zones
 expect "show security flow session: unknown filter, by prefixes" 1 "" "flowstat: unknown filter 'colour', expected one of: source-prefix, destination-prefix, protocol, destination-port, interface" -- $FS sh sec fl sess summary colour red
 expect "clear security flow session: bad protocol" 1 "" "flowstat: invalid protocol 'xyz', expected tcp, udp, icmp, icmp6 or a number" -- $FS clear security flow session protocol xyz
 expect "clear security flow session: bad prefix" 1 "" "flowstat: invalid prefix '10.0.0.0/33', expected ADDRESS[/LENGTH]" -- $FS clear security flow session source-prefix 10.0.0.0/33

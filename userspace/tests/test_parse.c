@@ -128,7 +128,7 @@ static void test_errors(void)
 		      "t.conf:1:1: error: unknown word 'delete', expected one of: set\n",
 		      "statements start with set");
 	expect_errors(Z "host-inbound-traffic system-services pong\n",
-		      "t.conf:1:77: error: invalid value 'pong' for system-services, expected one of: ping, ssh, telnet, ftp, http, https, dns, ntp, snmp, traceroute, ike, dhcp, dhcpv6, tftp, netconf, all\n",
+		      "t.conf:1:77: error: invalid value 'pong' for system-services, expected one of: ping, ssh, telnet, ftp, http, https, dns, ntp, snmp, traceroute, ike, dhcp, dhcpv6, tftp, netconf, ident-reset, all\n",
 		      "invalid service name");
 	expect_errors(Z "interfaces eth1 host-inbound-traffic protocols [ bgp isis ospf rsvp ]\n",
 		      "t.conf:1:93: error: invalid value 'isis' for protocols, expected one of: bgp, ospf, ospf3, rip, ripng, vrrp, pim, bfd, ldp, all\n"
@@ -220,9 +220,9 @@ static void test_errors(void)
 	expect_errors(big, "", "interface name of 255 characters is fine");
 
 	/* Recognised statements that are not implemented: never ignored. */
-	expect_errors("set security screen ids-option s1 ip spoofing\n",
-		      "t.conf:1:14: error: 'set security screen' is not supported yet\n",
-		      "screen not supported yet");
+	expect_errors("set security screen ids-option s1 icmp flood\n",
+		      "t.conf:1:35: error: 'set security screen ids-option s1 icmp' is not supported yet\n",
+		      "screen: icmp not supported yet");
 	expect_errors("set access firewall-authentication max-sessions-per-user 2\n",
 		      "t.conf:1:5: error: 'set access' is not supported yet\n",
 		      "access not supported yet");
@@ -251,10 +251,23 @@ static void test_errors(void)
 		      "t.conf:8:31: error: unknown word 'syn-check', expected one of: no-sequence-check, tcp-initial-timeout, established-timeout\n"
 		      "t.conf:9:30: error: incomplete statement, expected one of: timeout\n",
 		      "flow settings: ranges, numbers, conflicts, words");
-	expect_errors(Z "tcp-rst\n" Z "screen s1\n",
-		      "t.conf:1:40: error: 'set security zones security-zone trust tcp-rst' is not supported yet\n"
-		      "t.conf:2:40: error: 'set security zones security-zone trust screen' is not supported yet\n",
-		      "zone tcp-rst and screen not supported yet");
+	expect_errors(Z "tcp-rst now\n" Z "screen s1\n",
+		      "t.conf:1:48: error: unexpected word 'now' after the end of the statement\n"
+		      "t.conf:2:47: error: unknown screen 's1'\n",
+		      "zone tcp-rst takes nothing; a zone's screen must exist");
+	expect_errors("set security screen ids-option s1 tcp syn-flood attack-threshold 0\n"
+		      "set security screen ids-option s1 tcp syn-flood timeout 51\n"
+		      "set security screen ids-option s1 tcp syn-flood source-threshold x\n"
+		      "set security screen ids-option s1 tcp syn-flood destination-threshold\n"
+		      "set security screen ids-option s1 ip spoofed\n"
+		      "set security screen ids-option -x\n",
+		      "t.conf:1:66: error: invalid threshold '0': expected 1 to 1000000\n"
+		      "t.conf:2:57: error: invalid timeout '51': expected 1 to 50\n"
+		      "t.conf:3:66: error: invalid threshold 'x': expected 1 to 1000000\n"
+		      "t.conf:4:70: error: incomplete statement, expected threshold\n"
+		      "t.conf:5:38: error: unknown word 'spoofed', expected one of: spoofing, source-route-option, tear-drop\n"
+		      "t.conf:6:32: error: invalid screen name '-x': expected 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit\n",
+		      "screen values: ranges, numbers, words, names");
 	expect_errors(ZONES P "then permit tunnel ipsec-vpn v\n"
 		      P "then permit firewall-authentication pass-through\n",
 		      "t.conf:3:77: error: 'set security policies from-zone trust to-zone untrust policy p1 then permit tunnel' is not supported yet\n"
@@ -367,7 +380,7 @@ static void test_round_trip(void)
 	fs_config_free(&a);
 	fs_config_free(&b);
 
-	errs = parse(Z "host-inbound-traffic system-services [ ping ssh telnet ftp http https dns ntp snmp traceroute ike dhcp dhcpv6 tftp netconf ]\n"
+	errs = parse(Z "host-inbound-traffic system-services [ ping ssh telnet ftp http https dns ntp snmp traceroute ike dhcp dhcpv6 tftp netconf ident-reset ]\n"
 		     Z "host-inbound-traffic protocols all\n", &a);
 	text = write_set(&a);
 	tap_streq(text,
@@ -422,9 +435,48 @@ static void test_round_trip(void)
 	fs_config_free(&b);
 }
 
+static void test_screen_round_trip(void)
+{
+	static const char in[] =
+		Z "screen untrust-screen\n"
+		Z "tcp-rst\n"
+		"set security screen ids-option untrust-screen tcp syn-flood timeout 5\n"
+		"set security screen ids-option untrust-screen ip spoofing\n"
+		"set security screen ids-option untrust-screen tcp syn-flood attack-threshold 10\n"
+		"set security screen ids-option s2 tcp syn-flood\n"
+		"set security screen ids-option s3\n";
+	static const char want[] =
+		"set security screen ids-option untrust-screen ip spoofing\n"
+		"set security screen ids-option untrust-screen tcp syn-flood attack-threshold 10\n"
+		"set security screen ids-option untrust-screen tcp syn-flood timeout 5\n"
+		"set security screen ids-option s2 tcp syn-flood\n"
+		"set security screen ids-option s3\n"
+		Z "screen untrust-screen\n"
+		Z "tcp-rst\n"
+		"set security policies default-policy deny-all\n";
+	struct fs_config a, b;
+	char *errs, *text, *errs2;
+
+	errs = parse(in, &a);
+	tap_streq(errs, "", "screens parse");
+	text = write_set(&a);
+	tap_streq(text, want, "screens: canonical set statements");
+	errs2 = parse(text, &b);
+	tap_ok(!*errs2 && fs_config_equal(&a, &b),
+	       "screens: parse -> print -> parse: same model");
+	b.zones[0].tcp_rst = false;
+	tap_ok(!fs_config_equal(&a, &b), "screens: tcp-rst takes part in equality");
+	free(errs);
+	free(errs2);
+	free(text);
+	fs_config_free(&a);
+	fs_config_free(&b);
+}
+
 void test_parse(void)
 {
 	test_good();
 	test_errors();
 	test_round_trip();
+	test_screen_round_trip();
 }

@@ -402,12 +402,12 @@ static void test_config_json(void)
 	out = capture_end();
 	tap_jq(out,
 	       ". == {\"default_policy\":\"deny-all\",\"zones\":[{\"name\":\"trust\","
-	       "\"host_inbound\":{\"system_services\":[\"ping\",\"ssh\"],\"protocols\":[]},"
+	       "\"screen\":null,\"tcp_rst\":false,\"host_inbound\":{\"system_services\":[\"ping\",\"ssh\"],\"protocols\":[]},"
 	       "\"interfaces\":[{\"name\":\"eth1\",\"host_inbound\":{\"system_services\":[],\"protocols\":[\"ospf\"]}}]},"
-	       "{\"name\":\"untrust\",\"host_inbound\":{\"system_services\":[],"
+	       "{\"name\":\"untrust\",\"screen\":null,\"tcp_rst\":false,\"host_inbound\":{\"system_services\":[],"
 	       "\"protocols\":[]},\"interfaces\":[{\"name\":\"eth2\"}]}],"
 	       "\"addresses\":[],\"address_sets\":[],\"applications\":[],"
-	       "\"application_sets\":[],"
+	       "\"application_sets\":[],\"screens\":[],"
 	       "\"policies\":[{\"name\":\"p1\",\"from_zone\":\"trust\","
 	       "\"to_zone\":\"untrust\",\"action\":\"reject\",\"count\":false,"
 	       "\"source_address\":[\"any\"],\"destination_address\":[\"any\"],"

@@ -145,6 +145,7 @@ enum flowstat_service {
 	FLOWSTAT_SVC_DHCPV6,		/* udp/546, udp/547 */
 	FLOWSTAT_SVC_TFTP,		/* udp/69 */
 	FLOWSTAT_SVC_NETCONF,		/* tcp/830 */
+	FLOWSTAT_SVC_IDENT_RESET,	/* a SYN to tcp/113 gets a RST (issue 5) */
 	__FLOWSTAT_SVC_MAX
 };
 #define FLOWSTAT_SVC_MAX (__FLOWSTAT_SVC_MAX - 1)
@@ -269,6 +270,8 @@ enum flowstat_attr_zone {
 	FLOWSTAT_A_ZONE_SERVICES,
 	FLOWSTAT_A_ZONE_PROTOCOLS,
 	FLOWSTAT_A_ZONE_IFACE,
+	FLOWSTAT_A_ZONE_SCREEN,		/* string: ids-option name (issue 5) */
+	FLOWSTAT_A_ZONE_TCP_RST,	/* flag: tcp-rst (issue 5) */
 	__FLOWSTAT_A_ZONE_MAX
 };
 #define FLOWSTAT_A_ZONE_MAX (__FLOWSTAT_A_ZONE_MAX - 1)
@@ -530,5 +533,63 @@ enum flowstat_attr_polstats {
 
 /* ------------------------------------------------------------------ */
 /* Screens and zone views                                              */
+
+/*
+ * FLOWSTAT_A_CFG_SCREEN (nest, repeated, in CONFIG_SET and CONFIG_GET): one
+ * `set security screen ids-option NAME ...`. A zone names it with
+ * FLOWSTAT_A_ZONE_SCREEN (an unknown name is an error); FLOWSTAT_A_ZONE_TCP_RST
+ * (flag) makes the zone answer a non-SYN TCP packet without a session with a
+ * RST. Thresholds are SYNs per second, 1..1000000; an absent one takes the
+ * Junos default (attack 200, source 4000, destination 4000, timeout 20 s).
+ *   FLOWSTAT_A_SCREEN_NAME          string, 1..FLOWSTAT_NAME_MAX-1 bytes
+ *   FLOWSTAT_A_SCREEN_IP_SPOOFING   flag, ip spoofing
+ *   FLOWSTAT_A_SCREEN_SYN_FLOOD     flag, tcp syn-flood (with defaults)
+ *   FLOWSTAT_A_SCREEN_SYN_ATTACK    u32, attack-threshold: SYNs/s to one
+ *                                   destination address and port
+ *   FLOWSTAT_A_SCREEN_SYN_SOURCE    u32, source-threshold: SYNs/s from one
+ *                                   source address
+ *   FLOWSTAT_A_SCREEN_SYN_DEST      u32, destination-threshold: SYNs/s to
+ *                                   one destination address
+ *   FLOWSTAT_A_SCREEN_SYN_TIMEOUT   u32, timeout (seconds, 1..50; shown,
+ *                                   flowstat has no SYN proxy to time out)
+ */
+enum flowstat_attr_screen {
+	FLOWSTAT_A_SCREEN_UNSPEC,
+	FLOWSTAT_A_SCREEN_NAME,
+	FLOWSTAT_A_SCREEN_IP_SPOOFING,
+	FLOWSTAT_A_SCREEN_SYN_FLOOD,
+	FLOWSTAT_A_SCREEN_SYN_ATTACK,
+	FLOWSTAT_A_SCREEN_SYN_SOURCE,
+	FLOWSTAT_A_SCREEN_SYN_DEST,
+	FLOWSTAT_A_SCREEN_SYN_TIMEOUT,
+	__FLOWSTAT_A_SCREEN_MAX
+};
+#define FLOWSTAT_A_SCREEN_MAX (__FLOWSTAT_A_SCREEN_MAX - 1)
+
+/* Per-zone screen counters, packets dropped by each screen. */
+enum flowstat_screen_ctr {
+	FLOWSTAT_SCREEN_CTR_SYN_FLOOD,
+	FLOWSTAT_SCREEN_CTR_IP_SPOOFING,
+	__FLOWSTAT_SCREEN_CTR_MAX
+};
+
+/*
+ * FLOWSTAT_CMD_SCREEN_STATS_GET: one message per zone, in configured order.
+ * Counters start at 0 when a configuration is loaded.
+ *   FLOWSTAT_A_SCREENSTATS_ZONE      string
+ *   FLOWSTAT_A_SCREENSTATS_SCREEN    string, absent if the zone has none
+ *   FLOWSTAT_A_SCREENSTATS_COUNTERS  nest, u64 per enum flowstat_screen_ctr,
+ *                                   attribute type = counter + 1
+ *   FLOWSTAT_A_SCREENSTATS_PAD       padding
+ */
+enum flowstat_attr_screenstats {
+	FLOWSTAT_A_SCREENSTATS_UNSPEC,
+	FLOWSTAT_A_SCREENSTATS_ZONE,
+	FLOWSTAT_A_SCREENSTATS_SCREEN,
+	FLOWSTAT_A_SCREENSTATS_COUNTERS,
+	FLOWSTAT_A_SCREENSTATS_PAD,
+	__FLOWSTAT_A_SCREENSTATS_MAX
+};
+#define FLOWSTAT_A_SCREENSTATS_MAX (__FLOWSTAT_A_SCREENSTATS_MAX - 1)
 
 #endif /* _UAPI_LINUX_FLOWSTAT_H */
