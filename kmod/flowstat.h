@@ -276,6 +276,8 @@ struct fs_sessions {
  * @view_gen: last view generation handed out
  * @ifstats: ifindex -> struct fs_ifstats, RCU-safe lookups
  * @est_work: the transit-rate estimator
+ * @hooked: the netfilter hooks are registered (under @lock; from the first
+ *	configuration on, until the namespace goes)
  */
 struct fs_net {
 	struct net *net;
@@ -287,6 +289,7 @@ struct fs_net {
 	struct xarray ifstats;
 	struct fs_sessions sess;
 	struct delayed_work est_work;
+	bool hooked;
 };
 
 extern unsigned int fs_net_id;
@@ -379,8 +382,8 @@ int fs_sess_init(void);
 void fs_sess_exit(void);
 
 /* hooks.c */
-int fs_hooks_register(struct net *net);
-void fs_hooks_unregister(struct net *net);
+int fs_hooks_start(struct fs_net *fsn);
+void fs_hooks_stop(struct fs_net *fsn);
 
 /* netlink.c */
 int fs_netlink_init(void);

@@ -31,11 +31,17 @@ static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(cfg))
 		return PTR_ERR(cfg);
 	mutex_lock(&fsn->lock);
+	err = fs_hooks_start(fsn);
+	if (err) {
+		NL_SET_ERR_MSG(info->extack, "cannot register netfilter hooks");
+		goto out;
+	}
 	err = fs_view_publish(fsn, cfg);
-	mutex_unlock(&fsn->lock);
 	if (err)
 		NL_SET_ERR_MSG(info->extack,
 			       "out of memory publishing configuration");
+out:
+	mutex_unlock(&fsn->lock);
 	fs_config_put(cfg);
 	return err;
 }
