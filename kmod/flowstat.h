@@ -183,8 +183,8 @@ struct fs_ifstats {
 /**
  * struct fs_tuple - the key of one direction of a session
  * Ports hold the ICMP echo identifier for echo request/reply, and are 0
- * for protocols without ports. @pad must be zero: the key is hashed and
- * compared as bytes.
+ * for protocols without ports. @pad and the unused words of an IPv4
+ * address must be zero: the key is compared as five 64-bit words.
  */
 struct fs_tuple {
 	union nf_inet_addr src;
@@ -194,7 +194,7 @@ struct fs_tuple {
 	u8 proto;
 	u8 family;
 	u8 pad[2];
-};
+} __aligned(8);
 
 enum fs_dir { FS_DIR_ORIG, FS_DIR_REPLY };
 
