@@ -214,8 +214,8 @@ struct fs_ifstats {
 /**
  * struct fs_tuple - the key of one direction of a session
  * Ports hold the ICMP echo identifier for echo request/reply, and are 0
- * for protocols without ports. @pad must be zero: the key is hashed and
- * compared as bytes.
+ * for protocols without ports. @pad and the unused words of an IPv4
+ * address must be zero: the key is compared as five 64-bit words.
  */
 struct fs_tuple {
 	union nf_inet_addr src;
@@ -225,7 +225,7 @@ struct fs_tuple {
 	u8 proto;
 	u8 family;
 	u8 pad[2];
-};
+} __aligned(8);
 
 enum fs_dir { FS_DIR_ORIG, FS_DIR_REPLY };
 
@@ -327,6 +327,9 @@ struct fs_sessions {
 /* ------------------------------------------------------------------ */
 /* Per network namespace                                               */
 
+/* Interfaces whose counters the packet path finds by direct index. */
+#define FS_IFSTATS_DIRECT 64
+
 /**
  * struct fs_net - flowstat's state in one network namespace
  * @net: the namespace
@@ -336,7 +339,10 @@ struct fs_sessions {
  * @gen: last configuration generation handed out
  * @view_gen: last view generation handed out
  * @ifstats: ifindex -> struct fs_ifstats, RCU-safe lookups
+ * @ifstats_direct: the same for ifindex < FS_IFSTATS_DIRECT (under RTNL)
  * @est_work: the transit-rate estimator
+ * @hooked: the netfilter hooks are registered (under @lock; from the first
+ *	configuration on, until the namespace goes)
  */
 struct fs_net {
 	struct net *net;
@@ -346,8 +352,10 @@ struct fs_net {
 	u32 gen;
 	u32 view_gen;
 	struct xarray ifstats;
+	struct fs_ifstats __rcu *ifstats_direct[FS_IFSTATS_DIRECT];
 	struct fs_sessions sess;
 	struct delayed_work est_work;
+	bool hooked;
 };
 
 extern unsigned int fs_net_id;
@@ -387,13 +395,30 @@ bool fs_host_inbound_allowed(const struct fs_binding *b,
 			     const struct fs_tuple *t);
 
 /* stats.c */
-struct fs_ifstats *fs_ifstats_find(struct fs_net *fsn, int ifindex);
 void fs_ifstats_add(struct fs_net *fsn, struct net_device *dev);
 void fs_ifstats_del(struct fs_net *fsn, int ifindex);
 void fs_ifstats_sum(const struct fs_ifstats *s, u64 *out);
 void fs_ifstats_clear(struct fs_net *fsn, struct fs_ifstats *s);
 int fs_stats_net_init(struct fs_net *fsn);
 void fs_stats_net_exit(struct fs_net *fsn);
+
+/**
+ * fs_ifstats_find() - the counters of interface @ifindex
+ * @fsn: the namespace's flowstat state
+ * @ifindex: interface index
+ *
+ * Twice per forwarded packet: the low indexes a namespace's devices usually
+ * have are one load away; the others are in the xarray.
+ *
+ * Context: rcu_read_lock held; the block stays valid until it is dropped.
+ */
+static inline struct fs_ifstats *fs_ifstats_find(struct fs_net *fsn,
+						 int ifindex)
+{
+	if (likely((unsigned int)ifindex < FS_IFSTATS_DIRECT))
+		return rcu_dereference(fsn->ifstats_direct[ifindex]);
+	return xa_load(&fsn->ifstats, ifindex);
+}
 
 /**
  * fs_count_begin() - start updating one interface's counters
@@ -525,8 +550,8 @@ bool fs_ident_reset(const struct fs_binding *b, const struct fs_tuple *t,
 		    const struct nf_hook_state *state);
 
 /* hooks.c */
-int fs_hooks_register(struct net *net);
-void fs_hooks_unregister(struct net *net);
+int fs_hooks_start(struct fs_net *fsn);
+void fs_hooks_stop(struct fs_net *fsn);
 
 /* netlink.c */
 extern struct genl_family fs_genl_family;

@@ -604,16 +604,25 @@ static const struct nf_hook_ops fs_nf_ops[] = {
 };
 
 /**
- * fs_hooks_register() - start flow processing in @net
- * @net: the namespace
+ * fs_hooks_start() - start flow processing in a namespace
+ * @fsn: the namespace's state; caller holds fsn->lock
  *
+ * Hooks are registered with the first configuration, not when the
+ * namespace appears: a namespace flowstat does not manage (a host, a
+ * container) then pays nothing per packet, not even a hook call.
  * Sessions are keyed by L4 ports, so fragments are reassembled first, as
  * for conntrack.
+ *
+ * Return: 0, or a negative errno (nothing is registered then).
  */
-int fs_hooks_register(struct net *net)
+int fs_hooks_start(struct fs_net *fsn)
 {
+	struct net *net = fsn->net;
 	int err;
 
+	lockdep_assert_held(&fsn->lock);
+	if (fsn->hooked)
+		return 0;
 	err = nf_defrag_ipv4_enable(net);
 	if (err)
 		return err;
@@ -623,6 +632,7 @@ int fs_hooks_register(struct net *net)
 	err = nf_register_net_hooks(net, fs_nf_ops, ARRAY_SIZE(fs_nf_ops));
 	if (err)
 		goto err_v6;
+	fsn->hooked = true;
 	return 0;
 
 err_v6:
@@ -632,9 +642,15 @@ err_v4:
 	return err;
 }
 
-void fs_hooks_unregister(struct net *net)
+/* At namespace exit or module unload: nothing else runs on @fsn then. */
+void fs_hooks_stop(struct fs_net *fsn)
 {
+	struct net *net = fsn->net;
+
+	if (!fsn->hooked)
+		return;
 	nf_unregister_net_hooks(net, fs_nf_ops, ARRAY_SIZE(fs_nf_ops));
 	nf_defrag_ipv6_disable(net);
 	nf_defrag_ipv4_disable(net);
+	fsn->hooked = false;
 }

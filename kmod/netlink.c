@@ -30,6 +30,12 @@ static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(cfg))
 		return PTR_ERR(cfg);
 	mutex_lock(&fsn->lock);
+	err = fs_hooks_start(fsn);
+	if (err) {
+		mutex_unlock(&fsn->lock);
+		NL_SET_ERR_MSG(info->extack, "cannot register netfilter hooks");
+		goto out;
+	}
 	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
 	if (v)
 		fs_policy_inherit(cfg, v->cfg);
@@ -42,6 +48,7 @@ static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 			       "out of memory publishing configuration");
 	else
 		fs_sess_sweep(fsn); /* outside the lock: may be millions */
+out:
 	fs_config_put(cfg);
 	return err;
 }

@@ -23,13 +23,8 @@ static int __net_init fs_net_init(struct net *net)
 	err = fs_sess_net_init(fsn);
 	if (err)
 		goto err_stats;
-	err = fs_hooks_register(net);
-	if (err)
-		goto err_sess;
 	return 0;
 
-err_sess:
-	fs_sess_net_exit(fsn);
 err_stats:
 	fs_stats_net_exit(fsn);
 	return err;
@@ -43,7 +38,7 @@ static void __net_exit fs_net_exit(struct net *net)
 {
 	struct fs_net *fsn = fs_pernet(net);
 
-	fs_hooks_unregister(net);
+	fs_hooks_stop(fsn);
 	fs_view_destroy(fsn);
 	fs_sess_net_exit(fsn);
 	fs_stats_net_exit(fsn);

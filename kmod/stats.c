@@ -17,18 +17,6 @@
 /* The estimator's period; rates are averaged over about two periods. */
 #define FS_EST_PERIOD (2 * HZ)
 
-/**
- * fs_ifstats_find() - the counters of interface @ifindex
- * @fsn: the namespace's flowstat state
- * @ifindex: interface index
- *
- * Context: rcu_read_lock held; the block stays valid until it is dropped.
- */
-struct fs_ifstats *fs_ifstats_find(struct fs_net *fsn, int ifindex)
-{
-	return xa_load(&fsn->ifstats, ifindex);
-}
-
 static void fs_ifstats_free_rcu(struct rcu_head *head)
 {
 	struct fs_ifstats *s = container_of(head, struct fs_ifstats, rcu);
@@ -67,6 +55,8 @@ void fs_ifstats_add(struct fs_net *fsn, struct net_device *dev)
 		fs_ifstats_free_rcu(&s->rcu);
 		return;
 	}
+	if (dev->ifindex < FS_IFSTATS_DIRECT)
+		rcu_assign_pointer(fsn->ifstats_direct[dev->ifindex], s);
 	if (old)
 		call_rcu(&old->rcu, fs_ifstats_free_rcu);
 }
@@ -82,6 +72,8 @@ void fs_ifstats_del(struct fs_net *fsn, int ifindex)
 {
 	struct fs_ifstats *s = xa_erase(&fsn->ifstats, ifindex);
 
+	if (ifindex < FS_IFSTATS_DIRECT)
+		RCU_INIT_POINTER(fsn->ifstats_direct[ifindex], NULL);
 	if (s)
 		call_rcu(&s->rcu, fs_ifstats_free_rcu);
 }
@@ -187,6 +179,8 @@ void fs_stats_net_exit(struct fs_net *fsn)
 	cancel_delayed_work_sync(&fsn->est_work);
 	xa_for_each(&fsn->ifstats, idx, s) {
 		xa_erase(&fsn->ifstats, idx);
+		if (idx < FS_IFSTATS_DIRECT)
+			RCU_INIT_POINTER(fsn->ifstats_direct[idx], NULL);
 		call_rcu(&s->rcu, fs_ifstats_free_rcu);
 	}
 	xa_destroy(&fsn->ifstats);
