@@ -21,7 +21,7 @@
 enum { K_ADDR, K_ASET, K_APP, K_APPSET, K_N };
 
 struct fs_book_ix {
-	size_t *slot[K_N];	/* position + 1; 0 is empty */
+	size_t *slot[K_N]; /* position + 1; 0 is empty */
 	size_t size[K_N], used[K_N];
 };
 
@@ -174,8 +174,8 @@ struct fs_cfg_set *fs_config_appset(struct fs_config *cfg, const char *name,
 	return &cfg->appsets[cfg->n_appsets - 1];
 }
 
-void fs_ref_add(struct fs_cfg_ref **v, size_t *n, size_t *cap,
-		const char *name, int line, int col)
+void fs_ref_add(struct fs_cfg_ref **v, size_t *n, size_t *cap, const char *name,
+		int line, int col)
 {
 	struct fs_cfg_ref *r = grow(v, n, cap, sizeof(**v));
 
@@ -295,8 +295,8 @@ bool fs_book_equal(const struct fs_config *a, const struct fs_config *b)
 		if (x->count != y->count)
 			return false;
 		for (k = 0; k < FS_MATCH_N; k++)
-			if (!refs_equal(x->match[k], x->n_match[k],
-					y->match[k], y->n_match[k]))
+			if (!refs_equal(x->match[k], x->n_match[k], y->match[k],
+					y->n_match[k]))
 				return false;
 	}
 	return true;
@@ -305,8 +305,7 @@ bool fs_book_equal(const struct fs_config *a, const struct fs_config *b)
 /* ------------------------------------------------------------------ */
 /* Prefixes                                                            */
 
-bool fs_parse_prefix(const char *s, struct fs_cfg_address *a,
-		     const char **why)
+bool fs_parse_prefix(const char *s, struct fs_cfg_address *a, const char **why)
 {
 	char buf[64], *slash, *end;
 	int max, i;
@@ -364,12 +363,20 @@ void fs_format_prefix(const struct fs_cfg_address *a, char *buf, size_t len)
 /* ------------------------------------------------------------------ */
 /* Predefined applications (flowstat.8 lists them)                     */
 
-#define TCP(n, p) { .name = n, .proto = IPPROTO_TCP, .has_dport = true, \
-		    .dport = { p, p }, .icmp_type = -1, .predefined = true }
-#define UDP(n, p) { .name = n, .proto = IPPROTO_UDP, .has_dport = true, \
-		    .dport = { p, p }, .icmp_type = -1, .predefined = true }
-#define PROTO(n, p, t) { .name = n, .proto = p, .icmp_type = t, \
-			 .predefined = true }
+#define TCP(n, p)                                                      \
+	{                                                              \
+		.name = n, .proto = IPPROTO_TCP, .has_dport = true,    \
+		.dport = { p, p }, .icmp_type = -1, .predefined = true \
+	}
+#define UDP(n, p)                                                      \
+	{                                                              \
+		.name = n, .proto = IPPROTO_UDP, .has_dport = true,    \
+		.dport = { p, p }, .icmp_type = -1, .predefined = true \
+	}
+#define PROTO(n, p, t)                                                    \
+	{                                                                 \
+		.name = n, .proto = p, .icmp_type = t, .predefined = true \
+	}
 
 static const struct fs_cfg_app predefined[] = {
 	TCP("junos-ftp", 21),
@@ -446,8 +453,9 @@ const char *fs_proto_name(int proto, char *buf, size_t len)
 
 static bool proto_has_ports(int p)
 {
-	return p == IPPROTO_TCP || p == IPPROTO_UDP || p == 136 /* UDP-Lite */ ||
-	       p == IPPROTO_SCTP || p == IPPROTO_DCCP;
+	return p == IPPROTO_TCP || p == IPPROTO_UDP ||
+	       p == 136 /* UDP-Lite */ || p == IPPROTO_SCTP ||
+	       p == IPPROTO_DCCP;
 }
 
 /* Is @name an application (user's or predefined) or application set? */
@@ -456,7 +464,8 @@ static bool app_known(struct fs_config *cfg, const char *name)
 	const struct fs_cfg_app *pre;
 	struct fs_cfg_app *a;
 
-	if (fs_config_app(cfg, name, false) || fs_config_appset(cfg, name, false))
+	if (fs_config_app(cfg, name, false) ||
+	    fs_config_appset(cfg, name, false))
 		return true;
 	pre = fs_predefined_app(name);
 	if (!pre)
@@ -493,10 +502,11 @@ static bool set_cycle(struct fs_config *cfg, struct fs_cfg_set *s, bool app,
 				    app ? "application-set" : "address-set",
 				    s->name);
 		else
-			fs_diag_add(d, s->line, s->col,
-				    "%s '%s' contains itself (reached from '%s')",
-				    app ? "application-set" : "address-set",
-				    s->name, root->name);
+			fs_diag_add(
+				d, s->line, s->col,
+				"%s '%s' contains itself (reached from '%s')",
+				app ? "application-set" : "address-set",
+				s->name, root->name);
 		return true;
 	}
 	s->state = 1;
@@ -519,17 +529,19 @@ void fs_book_validate(struct fs_config *cfg, struct fs_diags *d)
 
 	for (i = 0; i < cfg->n_addresses; i++)
 		if (fs_config_aset(cfg, cfg->addresses[i].name, false))
-			fs_diag_add(d, cfg->addresses[i].line,
-				    cfg->addresses[i].col,
-				    "'%s' is both an address and an address-set",
-				    cfg->addresses[i].name);
+			fs_diag_add(
+				d, cfg->addresses[i].line,
+				cfg->addresses[i].col,
+				"'%s' is both an address and an address-set",
+				cfg->addresses[i].name);
 	for (i = 0; i < n_user_apps; i++) {
 		struct fs_cfg_app *a = &cfg->apps[i];
 
 		if (fs_config_appset(cfg, a->name, false))
-			fs_diag_add(d, a->line, a->col,
-				    "'%s' is both an application and an application-set",
-				    a->name);
+			fs_diag_add(
+				d, a->line, a->col,
+				"'%s' is both an application and an application-set",
+				a->name);
 		if (a->broken)
 			continue;
 		if (a->proto < 0) {
@@ -538,33 +550,39 @@ void fs_book_validate(struct fs_config *cfg, struct fs_diags *d)
 				    a->name);
 			continue;
 		}
-		if ((a->has_dport || a->has_sport) && !proto_has_ports(a->proto))
-			fs_diag_add(d, a->line, a->col,
-				    "application '%s': ports need protocol tcp, udp or another protocol with ports",
-				    a->name);
+		if ((a->has_dport || a->has_sport) &&
+		    !proto_has_ports(a->proto))
+			fs_diag_add(
+				d, a->line, a->col,
+				"application '%s': ports need protocol tcp, udp or another protocol with ports",
+				a->name);
 		if (a->icmp_type >= 0 && a->proto != IPPROTO_ICMP &&
 		    a->proto != IPPROTO_ICMPV6)
-			fs_diag_add(d, a->line, a->col,
-				    "application '%s': icmp-type needs protocol icmp or icmp6",
-				    a->name);
+			fs_diag_add(
+				d, a->line, a->col,
+				"application '%s': icmp-type needs protocol icmp or icmp6",
+				a->name);
 	}
 	for (i = 0; i < cfg->n_asets; i++)
 		for (j = 0; j < cfg->asets[i].n_members; j++) {
 			const struct fs_cfg_ref *r = &cfg->asets[i].members[j];
 
 			if (!addr_known(cfg, r->name))
-				fs_diag_add(d, r->line, r->col,
-					    "unknown address or address-set '%s'",
-					    r->name);
+				fs_diag_add(
+					d, r->line, r->col,
+					"unknown address or address-set '%s'",
+					r->name);
 		}
 	for (i = 0; i < cfg->n_appsets; i++)
 		for (j = 0; j < cfg->appsets[i].n_members; j++) {
-			const struct fs_cfg_ref *r = &cfg->appsets[i].members[j];
+			const struct fs_cfg_ref *r =
+				&cfg->appsets[i].members[j];
 
 			if (!app_known(cfg, r->name))
-				fs_diag_add(d, r->line, r->col,
-					    "unknown application or application-set '%s'",
-					    r->name);
+				fs_diag_add(
+					d, r->line, r->col,
+					"unknown application or application-set '%s'",
+					r->name);
 		}
 	/* One cycle reported per name space is enough: the walk stops. */
 	for (i = 0; i < cfg->n_asets; i++)

@@ -89,7 +89,8 @@ static void print_hit_count(const struct polstats *ps, const char *zf,
 	size_t i, n = 0;
 
 	print_fp("Logical system: root-logical-system\n");
-	print_fp(" Index   From zone        To zone          Name             Policy count\n");
+	print_fp(
+		" Index   From zone        To zone          Name             Policy count\n");
 	open_json_array("policies");
 	for (i = 0; i < ps->n; i++) {
 		const struct polstat *p = &ps->v[i];
@@ -109,8 +110,8 @@ static void print_hit_count(const struct polstats *ps, const char *zf,
 	}
 	close_json_array();
 	print_fp("\n");
-	print_u64(PRINT_ANY, "number_of_policy", "Number of policy: %" PRIu64 "\n",
-		  n);
+	print_u64(PRINT_ANY, "number_of_policy",
+		  "Number of policy: %" PRIu64 "\n", n);
 }
 
 static void print_refs(const char *label, const char *key,
@@ -136,7 +137,8 @@ static void print_policies(const struct fs_config *cfg, const char *zf,
 
 	print_string(PRINT_ANY, "default_policy", "Default policy: %s\n",
 		     cfg->default_policy == FLOWSTAT_ACTION_PERMIT ?
-		     "permit-all" : "deny-all");
+			     "permit-all" :
+			     "deny-all");
 	open_json_array("policies");
 	/* Pairs in order of first appearance, policies in order within. */
 	for (i = 0; i < cfg->n_policies; i++) {
@@ -158,7 +160,8 @@ static void print_policies(const struct fs_config *cfg, const char *zf,
 			open_json_object(NULL);
 			print_string(PRINT_JSON, "from_zone", NULL, p->from);
 			print_string(PRINT_JSON, "to_zone", NULL, p->to);
-			print_string(PRINT_ANY, "name", "  Policy: %s", p->name);
+			print_string(PRINT_ANY, "name", "  Policy: %s",
+				     p->name);
 			print_string(PRINT_ANY, "state", ", State: %s",
 				     "enabled");
 			print_u64(PRINT_ANY, "index", ", Index: %" PRIu64,
@@ -177,10 +180,13 @@ static void print_policies(const struct fs_config *cfg, const char *zf,
 			print_refs("Applications", "applications",
 				   p->match[FS_MATCH_APP],
 				   p->n_match[FS_MATCH_APP]);
-			print_string(PRINT_ANY, "action", "    Action: %s",
-				     p->action >= 0 &&
-				     p->action < __FLOWSTAT_ACTION_MAX ?
-				     fs_action_names[p->action] : "deny");
+			print_string(
+				PRINT_ANY, "action", "    Action: %s",
+				p->action >= 0 &&
+						p->action <
+							__FLOWSTAT_ACTION_MAX ?
+					fs_action_names[p->action] :
+					"deny");
 			print_bool(PRINT_JSON, "count", NULL, p->count);
 			print_fp("%s\n", p->count ? ", count" : "");
 			close_json_object();

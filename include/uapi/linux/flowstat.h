@@ -43,8 +43,9 @@
  *   holds no secrets and operators read it without privileges)
  *   One message per object: first one with FLOWSTAT_A_CFG_DEFAULT_POLICY
  *   and FLOWSTAT_A_CFG_GENERATION (u32, bumped by every CONFIG_SET), then
- *   one FLOWSTAT_A_CFG_ZONE per zone, then one FLOWSTAT_A_CFG_POLICY per
- *   policy, in configured order. Resumable; NLM_F_DUMP_INTR if the
+ *   one FLOWSTAT_A_CFG_ZONE per zone, then the address book and the
+ *   applications (one object each, see "Address books" below), then one
+ *   FLOWSTAT_A_CFG_POLICY per policy, in configured order. Resumable; NLM_F_DUMP_INTR if the
  *   configuration changed during the dump.
  *
  * FLOWSTAT_CMD_IFSTATS_GET (dump; read-only, open to all: counters only)
