@@ -133,7 +133,7 @@ bad_config duplicate-policy 7 9 p1
 # A statement of config.md this issue does not implement (line 2, word 6).
 {
 	cfg_zone trust "$IF_TRUST"
-	echo "set security zones security-zone trust screen untrust-screen"
+	echo "set security screen ids-option untrust-screen icmp flood"
 } >"$FS_TMP/not-supported.conf"
 bad_config not-supported 2 6 "not supported"
 
