@@ -72,6 +72,78 @@ struct fs_result {
 	bool reject;
 };
 
+/*
+ * What PRE_ROUTING learnt of a packet, handed to FORWARD or LOCAL_IN of the
+ * same pass so that each packet is parsed and looked up once. It lives in
+ * the part of skb->cb that IPCB/IP6CB leave free and that nothing writes
+ * between those hooks. A packet reaching them without our PRE_ROUTING
+ * having run on it in this namespace (the hooks were being registered)
+ * carries no valid tag and is looked up from scratch.
+ */
+struct fs_stash {
+	u32 tag;
+	u8 verdict;
+	u8 icmp : 1, mcast : 1;
+	u32 packets;
+	u32 bytes;
+};
+
+enum fs_stash_verdict {
+	FS_STASH_UNKNOWN, /* no tag: find out */
+	FS_STASH_NONE, /* no session: the first-packet path */
+	FS_STASH_SESSION, /* a session took it: count it */
+};
+
+#define FS_STASH_OFFSET 32
+
+static u32 fs_stash_key __read_mostly;
+
+static struct fs_stash *fs_stash(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct inet_skb_parm) > FS_STASH_OFFSET);
+	BUILD_BUG_ON(sizeof(struct inet6_skb_parm) > FS_STASH_OFFSET);
+	BUILD_BUG_ON(FS_STASH_OFFSET + sizeof(struct fs_stash) >
+		     sizeof_field(struct sk_buff, cb));
+	return (struct fs_stash *)&skb->cb[FS_STASH_OFFSET];
+}
+
+static u32 fs_stash_tag(const struct fs_net *fsn)
+{
+	return fs_stash_key ^ (u32)(unsigned long)fsn;
+}
+
+static void fs_stash_put(struct sk_buff *skb, const struct fs_net *fsn,
+			 enum fs_stash_verdict verdict, const struct fs_pkt *p)
+{
+	struct fs_stash *st = fs_stash(skb);
+
+	st->tag = fs_stash_tag(fsn);
+	st->verdict = verdict;
+	st->icmp = p->icmp;
+	st->mcast = p->mcast;
+	st->packets = p->packets;
+	st->bytes = p->bytes;
+}
+
+/* For FS_STASH_SESSION, fills in what counting needs of @p. */
+static enum fs_stash_verdict
+fs_stash_get(struct sk_buff *skb, const struct fs_net *fsn, struct fs_pkt *p)
+{
+	struct fs_stash *st = fs_stash(skb);
+	u8 verdict = st->verdict;
+
+	if (st->tag != fs_stash_tag(fsn))
+		return FS_STASH_UNKNOWN;
+	st->tag = 0; /* one use: a packet looping back is looked up again */
+	if (verdict == FS_STASH_SESSION) {
+		p->icmp = st->icmp;
+		p->mcast = st->mcast;
+		p->packets = st->packets;
+		p->bytes = st->bytes;
+	}
+	return verdict;
+}
+
 static void fs_set_drop(struct fs_result *r, enum flowstat_counter why)
 {
 	r->dropped = true;
@@ -390,9 +462,18 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 
 	if (!v)
 		return NF_ACCEPT; /* not configured in this namespace */
-	fs_parse(skb, state->pf, &p);
-	if (!fs_find(fsn, v, skb, &p, &dir, &r))
+	switch (fs_stash_get(skb, fsn, &p)) {
+	case FS_STASH_SESSION:
+		break;
+	case FS_STASH_NONE:
+		fs_parse(skb, state->pf, &p);
 		fs_first_transit(fsn, v, skb, &p, state, &r);
+		break;
+	default:
+		fs_parse(skb, state->pf, &p);
+		if (!fs_find(fsn, v, skb, &p, &dir, &r))
+			fs_first_transit(fsn, v, skb, &p, state, &r);
+	}
 
 	fs_count_in(fs_ifstats_find(fsn, state->in->ifindex), &p, &r, false);
 	if (r.dropped) {
@@ -444,8 +525,10 @@ static void fs_pre_first(const struct fs_view *v, const struct fs_pkt *p,
  * the session is closed. A route out of another zone than the session's:
  * the session is closed and the packet takes the first-packet path in
  * FORWARD, which checks the policy of the new zone pair.
+ *
+ * Return: false if the session was closed.
  */
-static void fs_pre_reroute(struct fs_net *fsn, const struct fs_view *v,
+static bool fs_pre_reroute(struct fs_net *fsn, const struct fs_view *v,
 			   struct fs_session *s, enum fs_dir dir,
 			   struct sk_buff *skb,
 			   const struct nf_hook_state *state,
@@ -457,29 +540,31 @@ static void fs_pre_reroute(struct fs_net *fsn, const struct fs_view *v,
 
 	if (s->kind != FS_SESS_TRANSIT ||
 	    (READ_ONCE(s->route_known) && READ_ONCE(s->route_gen) == gen))
-		return;
+		return true;
 	WRITE_ONCE(s->route_gen, gen);
 	if (!READ_ONCE(s->route_known)) {
 		WRITE_ONCE(s->route_known, true);
-		return;
+		return true;
 	}
 	switch (fs_route_input(state->net, skb, state->pf, state->in, &oif)) {
 	case FS_ROUTE_NONE:
 		fs_sess_unlink(fsn, s);
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ROUTE);
-		return;
+		return false;
 	case FS_ROUTE_LOCAL:
-		return;
+		return true;
 	case FS_ROUTE_FORWARD:
 		break;
 	}
 	expect = dir == FS_DIR_ORIG ? s->oif : s->iif;
 	if (oif == expect)
-		return;
+		return true;
 	was = fs_binding_find(v, expect);
 	now = fs_binding_find(v, oif);
-	if (!was || !now || was->zone != now->zone)
-		fs_sess_unlink(fsn, s);
+	if (was && now && was->zone == now->zone)
+		return true;
+	fs_sess_unlink(fsn, s);
+	return false;
 }
 
 static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
@@ -495,13 +580,16 @@ static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
 	if (!v || (state->in->flags & IFF_LOOPBACK))
 		return NF_ACCEPT;
 	fs_parse(skb, state->pf, &p);
-	s = fs_sess_lookup(fsn, &p.t, &dir);
-	if (s)
-		fs_pre_reroute(fsn, v, s, dir, skb, state, &r);
-	else
+	s = fs_find(fsn, v, skb, &p, &dir, &r);
+	if (s && !r.dropped && !fs_pre_reroute(fsn, v, s, dir, skb, state, &r))
+		s = NULL;
+	if (!s && !r.dropped)
 		fs_pre_first(v, &p, skb, state, &r);
-	if (!r.dropped)
+	if (!r.dropped) {
+		fs_stash_put(skb, fsn, s ? FS_STASH_SESSION : FS_STASH_NONE,
+			     &p);
 		return NF_ACCEPT;
+	}
 	fs_count_in(fs_ifstats_find(fsn, state->in->ifindex), &p, &r, false);
 	return NF_DROP;
 }
@@ -536,9 +624,17 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 
 	if (!v || (state->in->flags & IFF_LOOPBACK))
 		return NF_ACCEPT;
-	fs_parse(skb, state->pf, &p);
-	if (fs_find(fsn, v, skb, &p, &dir, &r))
+	switch (fs_stash_get(skb, fsn, &p)) {
+	case FS_STASH_SESSION:
 		goto count;
+	case FS_STASH_NONE:
+		fs_parse(skb, state->pf, &p);
+		break;
+	default:
+		fs_parse(skb, state->pf, &p);
+		if (fs_find(fsn, v, skb, &p, &dir, &r))
+			goto count;
+	}
 
 	b = fs_binding_find(v, state->in->ifindex);
 	if (!b)
@@ -623,6 +719,7 @@ int fs_hooks_start(struct fs_net *fsn)
 	lockdep_assert_held(&fsn->lock);
 	if (fsn->hooked)
 		return 0;
+	get_random_once(&fs_stash_key, sizeof(fs_stash_key));
 	err = nf_defrag_ipv4_enable(net);
 	if (err)
 		return err;
