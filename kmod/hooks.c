@@ -367,7 +367,7 @@ static void fs_open(struct fs_net *fsn, const struct fs_view *v,
 
 /* First packet of a transit flow: zones, policy, then a session. */
 static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
-			     const struct sk_buff *skb, const struct fs_pkt *p,
+			     struct sk_buff *skb, const struct fs_pkt *p,
 			     const struct nf_hook_state *state,
 			     struct fs_result *r)
 {
@@ -375,8 +375,7 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 	u32 policy;
 	u8 action;
 
-	/* screens: to come, before anything else */
-	/* route: the stack's choice, state->out */
+	/* screens and route ran in PRE_ROUTING; the stack chose state->out */
 	from = fs_binding_find(v, state->in->ifindex);
 	to = fs_binding_find(v, state->out->ifindex);
 	if (!from || !to) {
@@ -384,6 +383,8 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 		return;
 	}
 	if (!fs_tcp_opens(p)) {
+		/* a tcp-rst zone tells the sender, as the gateways do */
+		fs_tcp_rst_first(v, from->zone, &p->t, p->tcpflags, skb, state);
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
 		return;
 	}

@@ -13,6 +13,10 @@
 # 3. A sends 3 SYNs to R:23 (not allowed, and a SYN: not tcp-rst's case):
 #    dropped without an answer, +3.
 # 4. B sends 3 SYNs to R:113 (untrust has no ident-reset): dropped, no RST.
+# 5. Transit: A sends 3 ACKs without a session to B:80: dropped as Policy
+#    denied (only a SYN opens a session), and trust's tcp-rst answers each.
+# 6. Transit: B sends 3 ACKs to A:80: Policy denied, no RST (untrust has no
+#    tcp-rst).
 # A host's TCP counts every segment it receives (Tcp InSegs) before any
 # socket lookup: that is how the RSTs are seen. R's TCP sees nothing.
 
@@ -20,7 +24,7 @@ source "$(dirname "$0")/lib.sh"
 FS_SELFTESTS=$(cd "$(dirname "$0")" && pwd)
 
 fs_init
-ktap_set_plan 12
+ktap_set_plan 18
 
 setup_router_topology || ktap_bail "cannot build the topology"
 {
@@ -69,9 +73,34 @@ case_()
 	check_eq "$desc: R's TCP saw nothing" 0 "$(($(snmp_get "$R" Tcp InSegs) - r0))"
 }
 
+# transit DESC NS LINK SRC DST IF RSTS PEER
+transit()
+{
+	local desc=$1 ns=$2 l=$3 src=$4 dst=$5 ifn=$6 rsts=$7 peer=$8
+	local f=$FS_TMP/rst.$RANDOM h0 p0 out=''
+
+	settle
+	counters_snapshot "$f.before"
+	h0=$(snmp_get "$ns" Tcp InSegs)
+	p0=$(snmp_get "$peer" Tcp InSegs)
+	send_tcp "$ns" "$l" "$src" "$dst" 80 A 3
+	sleep 0.3
+	counters_snapshot "$f.after"
+	[ "$rsts" -gt 0 ] && out="$ifn:local.output_packets=$rsts $ifn:local.output_bytes=$((rsts * 40))"
+	assert_deltas "$f.before" "$f.after" "
+		$ifn:flow_errors.policy_denied=3 $out" \
+		"$desc: policy denied +3 on $ifn${out:+, $rsts RSTs sent}"
+	check_eq "$desc: the sender got $rsts RSTs" "$rsts" \
+		"$(($(snmp_get "$ns" Tcp InSegs) - h0))"
+	check_eq "$desc: the other host's TCP saw nothing" 0 \
+		"$(($(snmp_get "$peer" Tcp InSegs) - p0))"
+}
+
 case_ "tcp-rst: ACK without a session to R:22" "$A" 1 "$A_IP4" "$R_A_IP4" 22 A "$IF_TRUST" 3
 case_ "ident-reset: SYN to R:113" "$A" 1 "$A_IP4" "$R_A_IP4" 113 S "$IF_TRUST" 3
 case_ "tcp-rst zone: SYN to R:23 (not allowed)" "$A" 1 "$A_IP4" "$R_A_IP4" 23 S "$IF_TRUST" 0
 case_ "no ident-reset: SYN to R:113 from untrust" "$B" 2 "$B_IP4" "$R_B_IP4" 113 S "$IF_UNTRUST" 0
+transit "tcp-rst: transit ACK without a session, A to B" "$A" 1 "$A_IP4" "$B_IP4" "$IF_TRUST" 3 "$B"
+transit "no tcp-rst: transit ACK without a session, B to A" "$B" 2 "$B_IP4" "$A_IP4" "$IF_UNTRUST" 0 "$A"
 
 ktap_finished
