@@ -35,6 +35,9 @@ config()
 	cfg_zone untrust "$IF_UNTRUST"
 	cfg_policy trust untrust allow-out permit
 	echo "set security policies default-policy deny-all"
+	# The crafted handshake takes one scapy run per segment: seconds each
+	# on a loaded host, more than the default 20 s in all.
+	echo "set security flow tcp-session tcp-initial-timeout 600"
 	echo "$@"
 }
 
