@@ -20,7 +20,6 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd socat ss nft
-require_scapy
 ktap_set_plan 18
 
 setup_router_topology || ktap_bail "cannot build the topology"
@@ -35,21 +34,30 @@ config()
 	printf '%s\n' "$@"
 }
 
-# udp_flows NS SRC DST COUNT: one 32-byte datagram from each of COUNT
-# source ports 41000, 41001, ... to DST:7000 (60 bytes IPv4, 80 IPv6).
+# udp_flows NS SRC DST DPORT COUNT: one 32-byte datagram from each of COUNT
+# source ports 41000, 41001, ... (60 bytes IPv4, 80 IPv6), from link 1.
 udp_flows()
 {
-	local l=1
+	local i specs=()
 
-	ip netns exec "$1" "$PYTHON" - "$(mac_h "$l")" "$(mac_r "$l")" "$2" "$3" "$4" <<'EOF'
-import sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, sendp
-smac, dmac, src, dst, count = sys.argv[1:6]
-l3 = IPv6 if ":" in dst else IP
-sendp([Ether(src=smac, dst=dmac) / l3(src=src, dst=dst) /
-       UDP(sport=41000 + i, dport=7000) / Raw(b"y" * 32)
-       for i in range(int(count))], iface="eth0", verbose=0)
-EOF
+	for ((i = 0; i < $5; i++)); do
+		specs+=("udp $2 $3 $((41000 + i)) $4 32")
+	done
+	ip netns exec "$1" "$PYTHON" "$FS_SELFTESTS_DIR/pkt.py" eth0 \
+		"$(mac_h 1)" "$(mac_r 1)" "${specs[@]}"
+}
+
+# syns NS SRC DST DPORT COUNT: TCP SYNs from source ports 40000, 40001,
+# ... (ISN 1000, 1001, ...; 40 bytes IPv4, 60 IPv6), from link 1.
+syns()
+{
+	local i specs=()
+
+	for ((i = 0; i < $5; i++)); do
+		specs+=("tcp $2 $3 $((40000 + i)) $4 S $((1000 + i)) 0 0")
+	done
+	ip netns exec "$1" "$PYTHON" "$FS_SELFTESTS_DIR/pkt.py" eth0 \
+		"$(mac_h 1)" "$(mac_r 1)" "${specs[@]}"
 }
 
 # total_sessions [FILTERS...]: "Total sessions" of show security flow session
@@ -75,7 +83,7 @@ limit()
 	settle
 	counters_snapshot "$f.before"
 	stats_snapshot "$f.sbefore"
-	udp_flows "$A" "$2" "$3" 11
+	udp_flows "$A" "$2" "$3" 7000 11
 	counters_snapshot "$f.after"
 	stats_snapshot "$f.safter"
 	assert_deltas "$f.before" "$f.after" "
@@ -109,7 +117,7 @@ minor()
 	settle
 	counters_snapshot "$f.before"
 	stats_snapshot "$f.sbefore"
-	send_tcp_syn "$A" 1 "$2" "$3" 5555 4
+	syns "$A" "$2" "$3" 5555 4
 	settle
 	counters_snapshot "$f.after"
 	stats_snapshot "$f.safter"
@@ -170,7 +178,7 @@ expires()
 	fi
 }
 
-expires "udp-session timeout 2: an idle UDP flow" udp udp_flows "$A" "$A_IP4" "$B_IP4" 1
-expires "tcp-initial-timeout 2: an unanswered SYN" tcp send_tcp_syn "$A" 1 "$A_IP4" "$B_IP4" 5555 1
+expires "udp-session timeout 2: an idle UDP flow" udp udp_flows "$A" "$A_IP4" "$B_IP4" 7000 1
+expires "tcp-initial-timeout 2: an unanswered SYN" tcp syns "$A" "$A_IP4" "$B_IP4" 5555 1
 
 ktap_finished

@@ -8,7 +8,7 @@
 #   10.0.1.2 ------------ ge-0/0/0 [eth0]    [eth1] ge-0/0/1 ------------ 10.0.2.2
 #   fd00:1::2            policy trust->untrust allow-out           fd00:2::2
 #
-# 1. A crafted handshake A:40000 -> B:5555 (scapy on both ends; nft in A
+# 1. A crafted handshake A:40000 -> B:5555 (pkt.py on both ends; nft in A
 #    and B drops the segments before their own TCP sees them, so that
 #    neither kernel answers), then one in-window data segment (forwarded),
 #    then 3 data segments from A and 2 from B far beyond the window:
@@ -24,7 +24,6 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd socat ss nft head cmp
-require_scapy
 ktap_set_plan 14
 
 setup_router_topology || ktap_bail "cannot build the topology"
@@ -35,7 +34,7 @@ config()
 	cfg_zone untrust "$IF_UNTRUST"
 	cfg_policy trust untrust allow-out permit
 	echo "set security policies default-policy deny-all"
-	# The crafted handshake takes one scapy run per segment: seconds each
+	# The crafted handshake takes one pkt.py run per step: seconds each
 	# on a loaded host, more than the default 20 s in all.
 	echo "set security flow tcp-session tcp-initial-timeout 600"
 	echo "$@"
@@ -60,25 +59,14 @@ done
 # TCP segments (window 8192, no options) sent at L2 to the router, in order.
 segs()
 {
-	local ns=$1 l=$2
+	local ns=$1 l=$2 spec args=()
 
 	shift 2
-	ip netns exec "$ns" "$PYTHON" - "$(mac_h "$l")" "$(mac_r "$l")" "$@" <<'EOF'
-import sys
-from scapy.all import Ether, IP, IPv6, TCP, Raw, sendp
-smac, dmac = sys.argv[1:3]
-pkts = []
-for spec in sys.argv[3:]:
-    src, dst, sport, dport, flags, seq, ack, n = spec.split()
-    l3 = IPv6 if ":" in dst else IP
-    p = Ether(src=smac, dst=dmac) / l3(src=src, dst=dst) / TCP(
-        sport=int(sport), dport=int(dport), flags=flags, seq=int(seq),
-        ack=int(ack), window=8192)
-    if int(n):
-        p = p / Raw(b"x" * int(n))
-    pkts.append(p)
-sendp(pkts, iface="eth0", verbose=0)
-EOF
+	for spec in "$@"; do
+		args+=("tcp $spec")
+	done
+	ip netns exec "$ns" "$PYTHON" "$FS_SELFTESTS_DIR/pkt.py" eth0 \
+		"$(mac_h "$l")" "$(mac_r "$l")" "${args[@]}"
 }
 
 oow()
