@@ -19,7 +19,6 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd socat ss setpriv
-require_scapy
 ktap_set_plan 18
 
 setup_router_topology || ktap_bail "cannot build the topology"
@@ -34,19 +33,17 @@ udp_sink "$B" 7001 "$FS_TMP/udp1.rx" || ktap_bail "cannot start the UDP sink on 
 
 FS="$FLOWSTAT -n $R"
 
-# udp_flows SRC DST DPORT COUNT: one 32-byte datagram from each of COUNT
-# source ports 41000, 41001, ... (A's side).
+# udp_flows NS SRC DST DPORT COUNT: one 32-byte datagram from each of COUNT
+# source ports 41000, 41001, ... (60 bytes IPv4, 80 IPv6), from link 1.
 udp_flows()
 {
-	ip netns exec "$A" "$PYTHON" - "$(mac_h 1)" "$(mac_r 1)" "$@" <<'EOF'
-import sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, sendp
-smac, dmac, src, dst, dport, count = sys.argv[1:7]
-l3 = IPv6 if ":" in dst else IP
-sendp([Ether(src=smac, dst=dmac) / l3(src=src, dst=dst) /
-       UDP(sport=41000 + i, dport=int(dport)) / Raw(b"y" * 32)
-       for i in range(int(count))], iface="eth0", verbose=0)
-EOF
+	local i specs=()
+
+	for ((i = 0; i < $5; i++)); do
+		specs+=("udp $2 $3 $((41000 + i)) $4 32")
+	done
+	ip netns exec "$1" "$PYTHON" "$FS_SELFTESTS_DIR/pkt.py" eth0 \
+		"$(mac_h 1)" "$(mac_r 1)" "${specs[@]}"
 }
 
 total()
@@ -57,7 +54,7 @@ total()
 # 1. Layout of one session.
 udp_send "$A" "$B_IP4" 7000 3 41000 0.01
 $FS show security flow session >"$FS_TMP/show.txt"
-sed -E 's/^Session ID: [0-9]+,/Session ID: N,/; s/Timeout: (5[0-9]|60),/Timeout: T,/' \
+sed -E 's/^Session ID: [0-9]+,/Session ID: N,/; s/Timeout: [0-9]+,/Timeout: T,/' \
 	"$FS_TMP/show.txt" >"$FS_TMP/show.norm"
 cat >"$FS_TMP/show.want" <<EOF
 Session ID: N, Policy name: allow-out/1, Timeout: T, Session State: Valid
@@ -84,9 +81,9 @@ check_eq "clear all: 1 active sessions cleared" "1 active sessions cleared" \
 	"$($FS clear security flow session all)"
 
 # 2. Clear by filter.
-udp_flows "$A_IP4" "$B_IP4" 7000 3
-udp_flows "$A_IP4" "$B_IP4" 7001 2
-udp_flows "$A_IP6" "$B_IP6" 7000 1
+udp_flows "$A" "$A_IP4" "$B_IP4" 7000 3
+udp_flows "$A" "$A_IP4" "$B_IP4" 7001 2
+udp_flows "$A" "$A_IP6" "$B_IP6" 7000 1
 ping_rx "$A" -c 1 "$B_IP4" >/dev/null
 check_eq "7 sessions: 5 udp/ipv4, 1 udp/ipv6, 1 icmp" "7 6 1 4" \
 	"$(total) $(total protocol udp) $(total protocol icmp) $(total destination-port 7000)"
