@@ -143,16 +143,12 @@ int fs_app_parse_all(struct fs_config *cfg, const struct nlmsghdr *nlh,
 {
 	struct fs_book *b = cfg->book;
 	const struct nlattr *nla;
-	u32 na = 0, ns = 0, i;
+	u32 na = fs_config_count_type(nlh, FLOWSTAT_A_CFG_APPLICATION);
+	u32 ns = fs_config_count_type(nlh, FLOWSTAT_A_CFG_APPLICATION_SET);
 	const char *dup;
 	int err, rem;
+	u32 i;
 
-	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
-		if (nla_type(nla) == FLOWSTAT_A_CFG_APPLICATION)
-			na++;
-		else if (nla_type(nla) == FLOWSTAT_A_CFG_APPLICATION_SET)
-			ns++;
-	}
 	if (na > FS_MAX_POLICIES || ns > FS_MAX_POLICIES) {
 		NL_SET_ERR_MSG(extack, "too many applications");
 		return -E2BIG;

@@ -270,14 +270,20 @@ static int fs_parse_policy(struct fs_config *cfg, const struct nlattr *nla,
 }
 
 /* Screens are few (at most one per zone is useful): bounded by zones. */
-static u32 fs_config_count_screens(const struct nlmsghdr *nlh)
+/**
+ * fs_config_count_type() - how many top-level attributes of @type a
+ * CONFIG_SET request has, so that each array is allocated once
+ * @nlh: the request
+ * @type: enum flowstat_attr_cfg
+ */
+u32 fs_config_count_type(const struct nlmsghdr *nlh, int type)
 {
 	const struct nlattr *nla;
 	u32 n = 0;
 	int rem;
 
 	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem)
-		if (nla_type(nla) == FLOWSTAT_A_CFG_SCREEN)
+		if (nla_type(nla) == type)
 			n++;
 	return n;
 }
@@ -312,7 +318,7 @@ static int fs_config_count(const struct nlmsghdr *nlh, u32 *nz, u32 *ni,
 		NL_SET_ERR_MSG(extack, "too many policies");
 		return -E2BIG;
 	}
-	if (fs_config_count_screens(nlh) > FS_MAX_ZONES) {
+	if (fs_config_count_type(nlh, FLOWSTAT_A_CFG_SCREEN) > FS_MAX_ZONES) {
 		NL_SET_ERR_MSG(extack, "too many screens");
 		return -E2BIG;
 	}
@@ -426,8 +432,9 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	cfg->ifaces = kvcalloc(max(ni, 1U), sizeof(*cfg->ifaces), GFP_KERNEL);
 	cfg->policies =
 		kvcalloc(max(np, 1U), sizeof(*cfg->policies), GFP_KERNEL);
-	cfg->screens = kvcalloc(max(fs_config_count_screens(nlh), 1U),
-				sizeof(*cfg->screens), GFP_KERNEL);
+	cfg->screens = kvcalloc(
+		max(fs_config_count_type(nlh, FLOWSTAT_A_CFG_SCREEN), 1U),
+		sizeof(*cfg->screens), GFP_KERNEL);
 	if (!cfg->zones || !cfg->ifaces || !cfg->policies || !cfg->screens) {
 		err = -ENOMEM;
 		goto err;

@@ -367,6 +367,7 @@ static inline struct fs_net *fs_pernet(const struct net *net)
 }
 
 /* config.c */
+u32 fs_config_count_type(const struct nlmsghdr *nlh, int type);
 extern const struct nla_policy fs_cfg_nl_policy[FLOWSTAT_A_CFG_MAX + 1];
 struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 				  struct netlink_ext_ack *extack);

@@ -78,11 +78,14 @@ static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
 }
 
 /*
- * One message per object: the globals, each zone, each policy. cb->args[0]
- * is the next object; the configuration generation in cb->seq flags a dump
- * that spans a reload.
+ * One message per object of the running configuration, from cb->args[0]
+ * on: @count says how many there are, @fill writes one. The configuration
+ * generation in cb->seq flags a dump that spans a reload.
  */
-static int fs_nl_config_dump(struct sk_buff *skb, struct netlink_callback *cb)
+static int fs_nl_dump_objects(
+	struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+	unsigned long (*count)(const struct fs_config *),
+	int (*fill)(struct sk_buff *, const struct fs_config *, unsigned long))
 {
 	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
 	unsigned long pos = cb->args[0], n;
@@ -97,18 +100,17 @@ static int fs_nl_config_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		goto out;
 	cfg = v->cfg;
 	cb->seq = cfg->gen;
-	n = 1 + cfg->n_zones + fs_book_n_objects(cfg) + cfg->n_policies +
-	    cfg->n_screens;
+	n = count(cfg);
 	for (; pos < n; pos++) {
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
 				  cb->nlh->nlmsg_seq, &fs_genl_family,
-				  NLM_F_MULTI, FLOWSTAT_CMD_CONFIG_GET);
+				  NLM_F_MULTI, cmd);
 		if (!hdr) {
 			err = -EMSGSIZE;
 			break;
 		}
 		genl_dump_check_consistent(cb, hdr);
-		err = fs_nl_config_fill(skb, cfg, pos);
+		err = fill(skb, cfg, pos);
 		if (err) {
 			genlmsg_cancel(skb, hdr);
 			break;
@@ -118,10 +120,22 @@ static int fs_nl_config_dump(struct sk_buff *skb, struct netlink_callback *cb)
 out:
 	mutex_unlock(&fsn->lock);
 	cb->args[0] = pos;
-	/* An object too big for an empty message would loop for ever. */
 	if (err && !skb->len)
 		return err;
 	return skb->len;
+}
+
+/* The globals, each zone, the address book, each policy, each screen. */
+static unsigned long fs_nl_config_count(const struct fs_config *cfg)
+{
+	return 1 + cfg->n_zones + fs_book_n_objects(cfg) + cfg->n_policies +
+	       cfg->n_screens;
+}
+
+static int fs_nl_config_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return fs_nl_dump_objects(skb, cb, FLOWSTAT_CMD_CONFIG_GET,
+				  fs_nl_config_count, fs_nl_config_fill);
 }
 
 static int fs_nl_put_u64s(struct sk_buff *skb, int type, const u64 *v, int n,
@@ -324,104 +338,65 @@ static int fs_nl_stats_clear(struct sk_buff *skb, struct genl_info *info)
 }
 
 /* One message per policy, in configured order: its hit count. */
-static int fs_nl_polstats_dump(struct sk_buff *skb, struct netlink_callback *cb)
+static unsigned long fs_nl_polstats_count(const struct fs_config *cfg)
 {
-	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
-	unsigned long pos = cb->args[0];
-	const struct fs_config *cfg;
-	const struct fs_policy *p;
-	const struct fs_view *v;
-	int err = 0;
-	void *hdr;
-
-	mutex_lock(&fsn->lock);
-	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
-	if (!v)
-		goto out;
-	cfg = v->cfg;
-	cb->seq = cfg->gen;
-	for (; pos < cfg->n_policies; pos++) {
-		p = &cfg->policies[pos];
-		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
-				  cb->nlh->nlmsg_seq, &fs_genl_family,
-				  NLM_F_MULTI, FLOWSTAT_CMD_POLICY_STATS_GET);
-		if (!hdr) {
-			err = -EMSGSIZE;
-			break;
-		}
-		genl_dump_check_consistent(cb, hdr);
-		if (nla_put_u32(skb, FLOWSTAT_A_POLSTATS_INDEX, p->index) ||
-		    nla_put_string(skb, FLOWSTAT_A_POLSTATS_NAME, p->name) ||
-		    nla_put_string(skb, FLOWSTAT_A_POLSTATS_FROM_ZONE,
-				   cfg->zones[p->from].name) ||
-		    nla_put_string(skb, FLOWSTAT_A_POLSTATS_TO_ZONE,
-				   cfg->zones[p->to].name) ||
-		    nla_put_u64_64bit(skb, FLOWSTAT_A_POLSTATS_COUNT,
-				      fs_policy_hits(cfg, pos),
-				      FLOWSTAT_A_POLSTATS_PAD)) {
-			genlmsg_cancel(skb, hdr);
-			err = -EMSGSIZE;
-			break;
-		}
-		genlmsg_end(skb, hdr);
-	}
-out:
-	mutex_unlock(&fsn->lock);
-	cb->args[0] = pos;
-	if (err && !skb->len)
-		return err;
-	return skb->len;
+	return cfg->n_policies;
 }
 
-/* One message per zone with its screen counters, resuming at cb->args[0]. */
+static int fs_nl_polstats_fill(struct sk_buff *skb, const struct fs_config *cfg,
+			       unsigned long pos)
+{
+	const struct fs_policy *p = &cfg->policies[pos];
+
+	if (nla_put_u32(skb, FLOWSTAT_A_POLSTATS_INDEX, p->index) ||
+	    nla_put_string(skb, FLOWSTAT_A_POLSTATS_NAME, p->name) ||
+	    nla_put_string(skb, FLOWSTAT_A_POLSTATS_FROM_ZONE,
+			   cfg->zones[p->from].name) ||
+	    nla_put_string(skb, FLOWSTAT_A_POLSTATS_TO_ZONE,
+			   cfg->zones[p->to].name) ||
+	    nla_put_u64_64bit(skb, FLOWSTAT_A_POLSTATS_COUNT,
+			      fs_policy_hits(cfg, pos),
+			      FLOWSTAT_A_POLSTATS_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int fs_nl_polstats_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return fs_nl_dump_objects(skb, cb, FLOWSTAT_CMD_POLICY_STATS_GET,
+				  fs_nl_polstats_count, fs_nl_polstats_fill);
+}
+
+/* One message per zone with its screen counters. */
+static unsigned long fs_nl_screen_stats_count(const struct fs_config *cfg)
+{
+	return cfg->n_zones;
+}
+
+static int fs_nl_screen_stats_fill(struct sk_buff *skb,
+				   const struct fs_config *cfg,
+				   unsigned long pos)
+{
+	const struct fs_zone *z = &cfg->zones[pos];
+	u64 c[__FLOWSTAT_SCREEN_CTR_MAX];
+
+	fs_screen_sum(cfg, pos, c);
+	if (nla_put_string(skb, FLOWSTAT_A_SCREENSTATS_ZONE, z->name) ||
+	    (z->screen && nla_put_string(skb, FLOWSTAT_A_SCREENSTATS_SCREEN,
+					 cfg->screens[z->screen - 1].name)) ||
+	    fs_nl_put_u64s(skb, FLOWSTAT_A_SCREENSTATS_COUNTERS, c,
+			   __FLOWSTAT_SCREEN_CTR_MAX,
+			   FLOWSTAT_A_SCREENSTATS_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int fs_nl_screen_stats_dump(struct sk_buff *skb,
 				   struct netlink_callback *cb)
 {
-	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
-	u64 c[__FLOWSTAT_SCREEN_CTR_MAX];
-	unsigned long pos = cb->args[0];
-	const struct fs_config *cfg;
-	const struct fs_view *v;
-	const struct fs_zone *z;
-	int err = 0;
-	void *hdr;
-
-	mutex_lock(&fsn->lock);
-	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
-	if (!v)
-		goto out;
-	cfg = v->cfg;
-	cb->seq = cfg->gen;
-	for (; pos < cfg->n_zones; pos++) {
-		z = &cfg->zones[pos];
-		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
-				  cb->nlh->nlmsg_seq, &fs_genl_family,
-				  NLM_F_MULTI, FLOWSTAT_CMD_SCREEN_STATS_GET);
-		if (!hdr) {
-			err = -EMSGSIZE;
-			break;
-		}
-		genl_dump_check_consistent(cb, hdr);
-		fs_screen_sum(cfg, pos, c);
-		if (nla_put_string(skb, FLOWSTAT_A_SCREENSTATS_ZONE, z->name) ||
-		    (z->screen &&
-		     nla_put_string(skb, FLOWSTAT_A_SCREENSTATS_SCREEN,
-				    cfg->screens[z->screen - 1].name)) ||
-		    fs_nl_put_u64s(skb, FLOWSTAT_A_SCREENSTATS_COUNTERS, c,
-				   __FLOWSTAT_SCREEN_CTR_MAX,
-				   FLOWSTAT_A_SCREENSTATS_PAD)) {
-			genlmsg_cancel(skb, hdr);
-			err = -EMSGSIZE;
-			break;
-		}
-		genlmsg_end(skb, hdr);
-	}
-out:
-	mutex_unlock(&fsn->lock);
-	cb->args[0] = pos;
-	if (err && !skb->len)
-		return err;
-	return skb->len;
+	return fs_nl_dump_objects(skb, cb, FLOWSTAT_CMD_SCREEN_STATS_GET,
+				  fs_nl_screen_stats_count,
+				  fs_nl_screen_stats_fill);
 }
 
 static const struct genl_ops fs_genl_ops[] = {
