@@ -16,6 +16,7 @@
 #include <netlink/attr.h>
 #include <netlink/genl/genl.h>
 
+#include "config.h"
 #include "flowstat.h"
 #include "links.h"
 #include "nl.h"
@@ -251,22 +252,6 @@ static bool sess_multicast(const struct sess *s)
 	return s->family == 10 ? s->dst[0] == 0xff : (s->dst[0] & 0xf0) == 0xe0;
 }
 
-static const char *proto_name(uint8_t proto, char *buf, size_t size)
-{
-	switch (proto) {
-	case IPPROTO_TCP:
-		return "tcp";
-	case IPPROTO_UDP:
-		return "udp";
-	case IPPROTO_ICMP:
-		return "icmp";
-	case IPPROTO_ICMPV6:
-		return "icmp6";
-	}
-	snprintf(buf, size, "%u", proto);
-	return buf;
-}
-
 static const char *tcp_state_name(uint8_t st)
 {
 	static const char *const names[] = {
@@ -324,7 +309,7 @@ static void print_session(const struct show *sh, const struct sess *s)
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], pbuf[8];
 	char pol[FLOWSTAT_NAME_MAX + 16], in_if[FLOWSTAT_IFNAME_MAX + 4];
 	char out_if[FLOWSTAT_IFNAME_MAX + 4];
-	const char *proto = proto_name(s->proto, pbuf, sizeof(pbuf));
+	const char *proto = fs_proto_name(s->proto, pbuf, sizeof(pbuf));
 
 	inet_ntop(af, s->src, src, sizeof(src));
 	inet_ntop(af, s->dst, dst, sizeof(dst));

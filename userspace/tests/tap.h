@@ -17,6 +17,12 @@ void tap_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void capture_start(bool json);
 char *capture_end(void);	/* caller frees */
 
+struct fs_config;
+/* Parse @text as file "t.conf" into @cfg; the printed diagnostics. */
+char *parse_diags(const char *text, struct fs_config *cfg);
+/* ok if parsing @text prints exactly @want. */
+void expect_errors(const char *text, const char *want, const char *name);
+
 void test_parse(void);
 void test_book(void);
 void test_print(void);

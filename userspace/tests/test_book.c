@@ -19,22 +19,6 @@
 #include "../config_nl.h"
 #include "tap.h"
 
-static char *parse(const char *text, struct fs_config *cfg)
-{
-	struct fs_diags d = { .file = "t.conf" };
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
-
-	fs_config_init(cfg);
-	fs_config_parse_string(text, cfg, &d);
-	f = open_memstream(&buf, &len);
-	fs_diags_print(&d, f);
-	fclose(f);
-	fs_diags_free(&d);
-	return buf;
-}
-
 static char *write_set(const struct fs_config *cfg)
 {
 	char *buf = NULL;
@@ -44,16 +28,6 @@ static char *write_set(const struct fs_config *cfg)
 	fs_config_write_set(cfg, f);
 	fclose(f);
 	return buf;
-}
-
-static void expect_errors(const char *text, const char *want, const char *name)
-{
-	struct fs_config cfg;
-	char *got = parse(text, &cfg);
-
-	tap_streq(got, want, name);
-	free(got);
-	fs_config_free(&cfg);
 }
 
 #define ZONES "set security zones security-zone trust interfaces eth0\n" \
@@ -111,7 +85,7 @@ static const char canonical[] =
 static void test_model(void)
 {
 	struct fs_config a, b;
-	char *errs = parse(book, &a), *text, *again;
+	char *errs = parse_diags(book, &a), *text, *again;
 	struct fs_cfg_app *ap;
 
 	tap_streq(errs, "", "address book and applications parse");
@@ -137,7 +111,7 @@ static void test_model(void)
 
 	text = write_set(&a);
 	tap_streq(text, canonical, "canonical set statements (predefined not printed)");
-	errs = parse(text, &b);
+	errs = parse_diags(text, &b);
 	tap_streq(errs, "", "canonical output parses");
 	tap_ok(fs_config_equal(&a, &b), "parse -> print -> parse: same model");
 	again = write_set(&b);
@@ -166,7 +140,7 @@ static void test_model(void)
 	}
 	fs_config_free(&a);
 
-	errs = parse(ZONES P "match source-address [ any ]\n"
+	errs = parse_diags(ZONES P "match source-address [ any ]\n"
 		     P "match destination-address any\n"
 		     P "match application [ junos-ssh any ]\n" P "then permit\n", &a);
 	tap_ok(!*errs && a.policies[0].n_match[FS_MATCH_APP] == 0,

@@ -10,7 +10,7 @@
 #include "tap.h"
 
 /* Parse @text as file "t.conf"; return the printed diagnostics. */
-static char *parse(const char *text, struct fs_config *cfg)
+char *parse_diags(const char *text, struct fs_config *cfg)
 {
 	struct fs_diags d = { .file = "t.conf" };
 	char *buf = NULL;
@@ -26,11 +26,10 @@ static char *parse(const char *text, struct fs_config *cfg)
 	return buf;
 }
 
-static void expect_errors(const char *text, const char *want,
-			  const char *name)
+void expect_errors(const char *text, const char *want, const char *name)
 {
 	struct fs_config cfg;
-	char *got = parse(text, &cfg);
+	char *got = parse_diags(text, &cfg);
 
 	tap_streq(got, want, name);
 	free(got);
@@ -62,7 +61,7 @@ static void test_good(void)
 {
 	struct fs_config cfg;
 	struct fs_cfg_zone *z;
-	char *errs = parse(good, &cfg);
+	char *errs = parse_diags(good, &cfg);
 
 	tap_streq(errs, "", "good config parses without errors");
 	free(errs);
@@ -102,7 +101,7 @@ static void test_good(void)
 	       "default policy permit-all");
 	fs_config_free(&cfg);
 
-	errs = parse("set security policies default-policy deny-all\n", &cfg);
+	errs = parse_diags("set security policies default-policy deny-all\n", &cfg);
 	tap_ok(!*errs && cfg.default_policy == FLOWSTAT_ACTION_DENY &&
 	       !cfg.n_zones, "a lone default-policy is a configuration");
 	free(errs);
@@ -365,11 +364,11 @@ static void test_round_trip(void)
 	struct fs_config a, b;
 	char *errs, *text, *again;
 
-	errs = parse(good, &a);
+	errs = parse_diags(good, &a);
 	free(errs);
 	text = write_set(&a);
 	tap_streq(text, canonical, "canonical set statements");
-	errs = parse(text, &b);
+	errs = parse_diags(text, &b);
 	tap_streq(errs, "", "canonical output parses");
 	tap_ok(fs_config_equal(&a, &b), "parse -> print -> parse: same model");
 	again = write_set(&b);
@@ -380,7 +379,7 @@ static void test_round_trip(void)
 	fs_config_free(&a);
 	fs_config_free(&b);
 
-	errs = parse(Z "host-inbound-traffic system-services [ ping ssh telnet ftp http https dns ntp snmp traceroute ike dhcp dhcpv6 tftp netconf ident-reset ]\n"
+	errs = parse_diags(Z "host-inbound-traffic system-services [ ping ssh telnet ftp http https dns ntp snmp traceroute ike dhcp dhcpv6 tftp netconf ident-reset ]\n"
 		     Z "host-inbound-traffic protocols all\n", &a);
 	text = write_set(&a);
 	tap_streq(text,
@@ -402,7 +401,7 @@ static void test_round_trip(void)
 			"set security flow tcp-session established-timeout 30\n"
 			"set security flow udp-session timeout 3\n";
 
-		errs = parse("set security flow udp-session timeout 3\n"
+		errs = parse_diags("set security flow udp-session timeout 3\n"
 			     "set security flow tcp-session no-sequence-check\n"
 			     "set security flow max-minor-sessions 5\n"
 			     "set security flow tcp-session established-timeout 30\n"
@@ -414,7 +413,7 @@ static void test_round_trip(void)
 		free(errs);
 		text = write_set(&a);
 		tap_streq(text, flow, "flow settings print back in canonical order");
-		errs = parse(text, &b);
+		errs = parse_diags(text, &b);
 		tap_ok(!*errs && fs_config_equal(&a, &b),
 		       "flow settings round trip");
 		free(errs);
@@ -427,7 +426,7 @@ static void test_round_trip(void)
 	text = write_set(&a);
 	tap_streq(text, "set security policies default-policy deny-all\n",
 		  "an empty running configuration prints a loadable statement");
-	errs = parse(text, &b);
+	errs = parse_diags(text, &b);
 	tap_ok(!*errs && fs_config_equal(&a, &b),
 	       "empty running configuration round trip");
 	free(errs);
@@ -457,11 +456,11 @@ static void test_screen_round_trip(void)
 	struct fs_config a, b;
 	char *errs, *text, *errs2;
 
-	errs = parse(in, &a);
+	errs = parse_diags(in, &a);
 	tap_streq(errs, "", "screens parse");
 	text = write_set(&a);
 	tap_streq(text, want, "screens: canonical set statements");
-	errs2 = parse(text, &b);
+	errs2 = parse_diags(text, &b);
 	tap_ok(!*errs2 && fs_config_equal(&a, &b),
 	       "screens: parse -> print -> parse: same model");
 	b.zones[0].tcp_rst = false;
