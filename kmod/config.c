@@ -416,7 +416,7 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	const struct nlattr *nla;
 	const struct nlattr *flow = NULL;
 	struct fs_config *cfg;
-	u32 nz, ni, np;
+	u32 nz, ni, np, ns;
 	int err, rem;
 
 	err = fs_config_count(nlh, &nz, &ni, &np, extack);
@@ -432,9 +432,8 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	cfg->ifaces = kvcalloc(max(ni, 1U), sizeof(*cfg->ifaces), GFP_KERNEL);
 	cfg->policies =
 		kvcalloc(max(np, 1U), sizeof(*cfg->policies), GFP_KERNEL);
-	cfg->screens = kvcalloc(
-		max(fs_config_count_type(nlh, FLOWSTAT_A_CFG_SCREEN), 1U),
-		sizeof(*cfg->screens), GFP_KERNEL);
+	ns = fs_config_count_type(nlh, FLOWSTAT_A_CFG_SCREEN);
+	cfg->screens = kvcalloc(max(ns, 1U), sizeof(*cfg->screens), GFP_KERNEL);
 	if (!cfg->zones || !cfg->ifaces || !cfg->policies || !cfg->screens) {
 		err = -ENOMEM;
 		goto err;
