@@ -55,9 +55,9 @@ void fs_book_free(struct fs_book *b)
 		for (i = 0; i < b->n_pm; i++) {
 			for (m = 0; m < __FS_M_MAX; m++)
 				kfree(b->pm[i].ref[m]);
-			kfree(b->pm[i].pfx[0]);
-			kfree(b->pm[i].pfx[1]);
-			kfree(b->pm[i].app);
+			kvfree(b->pm[i].pfx[0]);
+			kvfree(b->pm[i].pfx[1]);
+			kvfree(b->pm[i].app);
 		}
 		kvfree(b->pm);
 	}

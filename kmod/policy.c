@@ -150,22 +150,39 @@ static const u32 *fs_leaves(u32 obj, u32 n_leaves, const struct fs_set *sets,
 	return sets[obj - n_leaves].flat;
 }
 
+/*
+ * How many leaves match dimension @m of a policy stands for. Bounded: a
+ * request that names a large set many times must not overflow the count.
+ */
+static int fs_leaves_total(const struct fs_pmatch *pm, int m, u32 n_leaves,
+			   const struct fs_set *sets, u32 *total)
+{
+	u32 k, n, one;
+
+	*total = 0;
+	for (k = 0; k < pm->n_ref[m]; k++) {
+		fs_leaves(pm->ref[m][k], n_leaves, sets, &n, &one);
+		if (n > FS_MAX_POLICIES - *total)
+			return -E2BIG;
+		*total += n;
+	}
+	return 0;
+}
+
 static int fs_policy_flatten(const struct fs_book *b, struct fs_pmatch *pm)
 {
 	u32 m, k, j, n, total, one;
 	const u32 *l;
+	int err;
 
 	for (m = FS_M_SRC; m <= FS_M_DST; m++) {
-		total = 0;
-		for (k = 0; k < pm->n_ref[m]; k++) {
-			fs_leaves(pm->ref[m][k], b->n_addrs, b->asets, &n,
-				  &one);
-			total += n;
-		}
+		err = fs_leaves_total(pm, m, b->n_addrs, b->asets, &total);
+		if (err)
+			return err;
 		if (!total)
 			continue;
-		pm->pfx[m] = kmalloc_array(total, sizeof(struct fs_prefix),
-					   GFP_KERNEL);
+		pm->pfx[m] = kvmalloc_array(total, sizeof(struct fs_prefix),
+					    GFP_KERNEL);
 		if (!pm->pfx[m])
 			return -ENOMEM;
 		for (k = 0; k < pm->n_ref[m]; k++) {
@@ -175,15 +192,10 @@ static int fs_policy_flatten(const struct fs_book *b, struct fs_pmatch *pm)
 				pm->pfx[m][pm->n_pfx[m]++] = b->addrs[l[j]].pfx;
 		}
 	}
-	total = 0;
-	for (k = 0; k < pm->n_ref[FS_M_APP]; k++) {
-		fs_leaves(pm->ref[FS_M_APP][k], b->n_apps, b->appsets, &n,
-			  &one);
-		total += n;
-	}
-	if (!total)
-		return 0;
-	pm->app = kmalloc_array(total, sizeof(u32), GFP_KERNEL);
+	err = fs_leaves_total(pm, FS_M_APP, b->n_apps, b->appsets, &total);
+	if (err || !total)
+		return err;
+	pm->app = kvmalloc_array(total, sizeof(u32), GFP_KERNEL);
 	if (!pm->app)
 		return -ENOMEM;
 	for (k = 0; k < pm->n_ref[FS_M_APP]; k++) {
@@ -232,7 +244,11 @@ int fs_policy_parse_match(struct fs_config *cfg, u32 pol,
 	nla_for_each_nested(a, nla, rem)
 		if (nla_type(a) == FLOWSTAT_A_POLICY_COUNT)
 			pm->count = true;
-	return fs_policy_flatten(b, pm);
+	err = fs_policy_flatten(b, pm);
+	if (err == -E2BIG)
+		NL_SET_ERR_MSG_ATTR(extack, nla,
+				    "too many addresses or applications");
+	return err;
 }
 
 int fs_policy_fill_match(struct sk_buff *skb, const struct fs_config *cfg,
