@@ -150,28 +150,37 @@ static void fs_set_drop(struct fs_result *r, enum flowstat_counter why)
 	r->drop = why;
 }
 
-/* A GSO packet is several packets on the wire; count those. */
+/*
+ * A GSO packet is several packets on the wire; count those. Runs after the
+ * L4 parse: the header sizes come from what was read there, never from the
+ * skb's own header offsets (in PRE_ROUTING only the IP header is pulled).
+ */
 static void fs_pkt_size(const struct sk_buff *skb, struct fs_pkt *p)
 {
-	unsigned int hdrlen, segs;
+	unsigned int gso_type, hdrlen, segs;
+	const struct tcphdr *th;
+	struct tcphdr _th;
 
 	p->packets = 1;
 	p->bytes = skb->len;
-	if (!skb_is_gso(skb))
+	if (!skb_is_gso(skb) || !p->thoff)
 		return;
 	segs = skb_shinfo(skb)->gso_segs;
-	if (skb_shinfo(skb)->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6))
-		hdrlen = skb_transport_header(skb) - skb_network_header(skb) +
-			 tcp_hdrlen(skb);
-	else if (skb_shinfo(skb)->gso_type & SKB_GSO_UDP_L4)
-		hdrlen = skb_transport_header(skb) - skb_network_header(skb) +
-			 sizeof(struct udphdr);
-	else
+	gso_type = skb_shinfo(skb)->gso_type;
+	if (segs < 2)
 		return;
-	if (segs > 1) {
-		p->packets = segs;
-		p->bytes = skb->len + (segs - 1) * hdrlen;
+	if (gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) {
+		th = skb_header_pointer(skb, p->thoff, sizeof(_th), &_th);
+		if (!th)
+			return;
+		hdrlen = p->thoff + __tcp_hdrlen(th);
+	} else if (gso_type & SKB_GSO_UDP_L4) {
+		hdrlen = p->thoff + sizeof(struct udphdr);
+	} else {
+		return;
 	}
+	p->packets = segs;
+	p->bytes = skb->len + (segs - 1) * hdrlen;
 }
 
 /* Reads ports, echo id and TCP flags without trusting anything unpulled. */
@@ -289,11 +298,11 @@ static void fs_parse(const struct sk_buff *skb, u8 pf, struct fs_pkt *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->icmp_type = -1;
-	fs_pkt_size(skb, p);
 	if (pf == NFPROTO_IPV4)
 		fs_parse4(skb, p);
 	else
 		fs_parse6(skb, p);
+	fs_pkt_size(skb, p);
 }
 
 /*
