@@ -3,9 +3,11 @@
  * flowstat: the netfilter entry points, IPv4 and IPv6.
  *
  * FORWARD carries transit traffic, LOCAL_IN what is addressed to the
- * router, LOCAL_OUT what the router sends. Each hook finds the packet's
- * session first (one lock-free lookup); only a packet without one takes
- * the first-packet path, whose steps run in the order of the gateways:
+ * router, LOCAL_OUT what the router sends. A received packet's session is
+ * found once, in PRE_ROUTING (one lock-free lookup), which hands its
+ * verdict on to FORWARD or LOCAL_IN; LOCAL_OUT looks up its own. Only a
+ * packet without a session takes the first-packet path, whose steps run
+ * in the order of the gateways:
  * screens, route, zones, policy, NAT, session. Screens and route run in
  * PRE_ROUTING (the stack drops what it cannot route before FORWARD), the
  * zone, policy and session steps in FORWARD, where the egress interface is
