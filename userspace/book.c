@@ -305,10 +305,11 @@ bool fs_book_equal(const struct fs_config *a, const struct fs_config *b)
 /* ------------------------------------------------------------------ */
 /* Prefixes                                                            */
 
-bool fs_parse_prefix(const char *s, struct fs_cfg_address *a, const char **why)
+bool fs_parse_addr_plen(const char *s, struct fs_cfg_address *a,
+			const char **why)
 {
 	char buf[64], *slash, *end;
-	int max, i;
+	int max;
 	long n;
 
 	if (strlen(s) >= sizeof(buf)) {
@@ -344,6 +345,16 @@ bool fs_parse_prefix(const char *s, struct fs_cfg_address *a, const char **why)
 		}
 		a->plen = n;
 	}
+	return true;
+}
+
+bool fs_parse_prefix(const char *s, struct fs_cfg_address *a, const char **why)
+{
+	int max, i;
+
+	if (!fs_parse_addr_plen(s, a, why))
+		return false;
+	max = a->family == AF_INET ? 32 : 128;
 	for (i = a->plen; i < max; i++)
 		if (a->addr[i / 8] & (0x80 >> (i % 8))) {
 			*why = "address has bits set past the prefix length";

@@ -56,28 +56,11 @@ static int put_filters(struct nl_msg *msg, int argc, char **argv,
 			return FS_EXIT_USAGE;
 		}
 		if (k <= 1) {
-			unsigned char addr[16];
-			char *buf = xstrdup(val), *slash = strchr(buf, '/');
-			int len = 4, plen;
+			/* Host bits may be set: a filter, not an address book. */
+			struct fs_cfg_address a;
+			const char *why;
 
-			if (slash)
-				*slash++ = '\0';
-			if (inet_pton(AF_INET, buf, addr) != 1) {
-				len = 16;
-				if (inet_pton(AF_INET6, buf, addr) != 1)
-					len = 0;
-			}
-			plen = len * 8;
-			if (len && slash) {
-				char *end;
-				long n = strtol(slash, &end, 10);
-
-				if (!*slash || *end || n < 0 || n > len * 8)
-					len = 0;
-				plen = n;
-			}
-			free(buf);
-			if (!len) {
+			if (!fs_parse_addr_plen(val, &a, &why)) {
 				fprintf(stderr,
 					"flowstat: invalid prefix '%s', expected ADDRESS[/LENGTH]\n",
 					val);
@@ -86,11 +69,11 @@ static int put_filters(struct nl_msg *msg, int argc, char **argv,
 			if (nla_put(msg,
 				    k ? FLOWSTAT_A_SESSION_DST :
 					FLOWSTAT_A_SESSION_SRC,
-				    len, addr) ||
+				    a.family == AF_INET ? 4 : 16, a.addr) ||
 			    nla_put_u8(msg,
 				       k ? FLOWSTAT_A_SESSION_DST_PLEN :
 					   FLOWSTAT_A_SESSION_SRC_PLEN,
-				       plen))
+				       a.plen))
 				return FS_EXIT_USAGE;
 		} else if (k == 2) {
 			static const struct {

@@ -184,7 +184,10 @@ void fs_ref_add(struct fs_cfg_ref **v, size_t *n, size_t *cap,
 		const char *name, int line, int col);
 void fs_book_free(struct fs_config *cfg);
 bool fs_book_equal(const struct fs_config *a, const struct fs_config *b);
-/* Prefix "A.B.C.D[/N]" or "X:Y::Z[/N]"; false with a reason in @why. */
+/* "A.B.C.D[/N]" or "X:Y::Z[/N]", host bits as given; false with a reason. */
+bool fs_parse_addr_plen(const char *s, struct fs_cfg_address *a,
+			const char **why);
+/* The same, and bits past the prefix length must be zero. */
 bool fs_parse_prefix(const char *s, struct fs_cfg_address *a,
 		     const char **why);
 void fs_format_prefix(const struct fs_cfg_address *a, char *buf, size_t len);
