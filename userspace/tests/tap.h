@@ -20,6 +20,11 @@ char *capture_end(void);	/* caller frees */
 struct fs_config;
 /* Parse @text as file "t.conf" into @cfg; the printed diagnostics. */
 char *parse_diags(const char *text, struct fs_config *cfg);
+/* fs_config_write_set() of @cfg as a string (caller frees). */
+char *write_set(const struct fs_config *cfg);
+/* @a prints as @canonical, which parses back to @a and prints the same. */
+void expect_round_trip(const struct fs_config *a, const char *canonical,
+		       const char *name);
 /* ok if parsing @text prints exactly @want. */
 void expect_errors(const char *text, const char *want, const char *name);
 

@@ -327,7 +327,7 @@ static void test_errors(void)
 	}
 }
 
-static char *write_set(const struct fs_config *cfg)
+char *write_set(const struct fs_config *cfg)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -336,6 +336,25 @@ static char *write_set(const struct fs_config *cfg)
 	fs_config_write_set(cfg, f);
 	fclose(f);
 	return buf;
+}
+
+void expect_round_trip(const struct fs_config *a, const char *canonical,
+		       const char *name)
+{
+	struct fs_config b;
+	char *errs, *text, *again;
+
+	text = write_set(a);
+	tap_streq(text, canonical, name);
+	errs = parse_diags(text, &b);
+	tap_streq(errs, "", "canonical output parses");
+	tap_ok(fs_config_equal(a, &b), "parse -> print -> parse: same model");
+	again = write_set(&b);
+	tap_streq(again, text, "printing is deterministic (byte-identical)");
+	free(errs);
+	free(text);
+	free(again);
+	fs_config_free(&b);
 }
 
 static const char canonical[] =
@@ -362,22 +381,12 @@ static const char canonical[] =
 static void test_round_trip(void)
 {
 	struct fs_config a, b;
-	char *errs, *text, *again;
+	char *errs, *text;
 
 	errs = parse_diags(good, &a);
 	free(errs);
-	text = write_set(&a);
-	tap_streq(text, canonical, "canonical set statements");
-	errs = parse_diags(text, &b);
-	tap_streq(errs, "", "canonical output parses");
-	tap_ok(fs_config_equal(&a, &b), "parse -> print -> parse: same model");
-	again = write_set(&b);
-	tap_streq(again, text, "printing is deterministic (byte-identical)");
-	free(errs);
-	free(text);
-	free(again);
+	expect_round_trip(&a, canonical, "canonical set statements");
 	fs_config_free(&a);
-	fs_config_free(&b);
 
 	errs = parse_diags(Z "host-inbound-traffic system-services [ ping ssh telnet ftp http https dns ntp snmp traceroute ike dhcp dhcpv6 tftp netconf ident-reset ]\n"
 		     Z "host-inbound-traffic protocols all\n", &a);
