@@ -79,5 +79,8 @@ int main(int argc, char **argv)
 		if (ret)
 			return ret;
 	}
+	/* A listing of a thousand interfaces is megabytes: write big blocks. */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	return fs_run(argc - optind, argv + optind);
 }

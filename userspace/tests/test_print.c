@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Output layouts against golden text, and their JSON form. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,8 +419,48 @@ static void test_config_json(void)
 	fs_config_free(&cfg);
 }
 
+/*
+ * print.c writes simple formats itself (see put_simple()): each shape it
+ * takes, and ones it must hand to printf, against snprintf's result.
+ */
+static void test_simple_formats(void)
+{
+	char want[512];
+	char *out;
+	int n;
+
+	capture_start(false);
+	print_fp("   %-15s", "Input  bytes  :");
+	print_u64(PRINT_ANY, "k", "%21" PRIu64 "\n", 0);
+	print_u64(PRINT_ANY, "k", "%21" PRIu64, UINT64_MAX);
+	print_u64(PRINT_ANY, "k", "x%-5" PRIu64 "|%%\n", 42);
+	print_u64(PRINT_ANY, "k", "%" PRIu64 "\n", 1234567890123ULL);
+	print_fp("      %-35s", "a label longer than its thirty-five columns");
+	print_fp("%s and %5s, %-4s|%%|%s\n", "a", "b", "c", "");
+	print_fp("no conversion at all\n");
+	print_fp("%-3s%s%s%s%s\n", "1", "2", "3", "4", "5");
+	print_fp("%d %s %08x\n", -7, "mixed", 255U);
+	print_string(PRINT_ANY, "k", "[%-8s]\n", "str");
+	print_bool(PRINT_ANY, "k", "%6s\n", true);
+	print_null(PRINT_ANY, "k", "<%s>\n", "none");
+	out = capture_end();
+	n = snprintf(want, sizeof(want),
+		     "   %-15s%21" PRIu64 "\n%21" PRIu64 "x%-5" PRIu64 "|%%\n%"
+		     PRIu64 "\n      %-35s%s and %5s, %-4s|%%|%s\nno conversion "
+		     "at all\n%-3s%s%s%s%s\n%d %s %08x\n[%-8s]\n%6s\n<%s>\n",
+		     "Input  bytes  :", (uint64_t)0, UINT64_MAX, (uint64_t)42,
+		     (uint64_t)1234567890123ULL,
+		     "a label longer than its thirty-five columns", "a", "b",
+		     "c", "", "1", "2", "3", "4", "5", -7, "mixed", 255U,
+		     "str", "true", "none");
+	tap_ok(n > 0 && (size_t)n < sizeof(want), "reference text fits");
+	tap_streq(out, want, "simple formats print as printf prints them");
+	free(out);
+}
+
 void test_print(void)
 {
+	test_simple_formats();
 	test_interface();
 	test_cleared_format();
 	test_terse();
