@@ -12,7 +12,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 pkgs=(
 	# module and tool
-	build-essential pkg-config libnl-3-dev libnl-genl-3-dev libnl-route-3-dev
+	build-essential pkg-config libnl-3-dev libnl-genl-3-dev
 	# 6.1: the kernel to build against and boot in the VM
 	linux-image-amd64 linux-headers-amd64
 	# the VM runner (scripts/vm.sh)
@@ -20,6 +20,8 @@ pkgs=(
 	# the selftests inside the VM
 	iproute2 iputils-ping socat python3-scapy tcpdump nftables jq procps
 	util-linux
+	# bench/: the counter-read case counts the tool's netlink requests
+	strace
 )
 
 # True when every named package is installed (dpkg-query accepts globs).

@@ -4,32 +4,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+#include <netlink/attr.h>
+#include <netlink/msg.h>
 #include <netlink/netlink.h>
-#include <netlink/route/link.h>
 
 #include "links.h"
 #include "util.h"
 
-static void add_link(struct nl_object *obj, void *arg)
+/*
+ * One RTM_GETLINK dump, parsed for the few attributes the tool shows. The
+ * libnl-route link cache parsed every attribute of every family into
+ * objects, a fifth of `show interfaces` over a thousand interfaces.
+ */
+static int add_link(struct nl_msg *msg, void *arg)
 {
-	struct rtnl_link *rl = (struct rtnl_link *)obj;
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *tb[IFLA_MAX + 1];
 	struct fs_links *l = arg;
+	struct rtnl_link_stats64 st;
 	struct fs_link *link;
-	const char *s;
+	struct ifinfomsg *ifi;
 
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    nlmsg_parse(nlh, sizeof(*ifi), tb, IFLA_MAX, NULL) < 0)
+		return NL_SKIP;
+	ifi = nlmsg_data(nlh);
 	link = ARRAY_PUSH(l->v, l->n, l->cap);
-	link->ifindex = rtnl_link_get_ifindex(rl);
-	s = rtnl_link_get_name(rl);
-	snprintf(link->name, sizeof(link->name), "%s", s ? s : "");
-	s = rtnl_link_get_ifalias(rl);
-	snprintf(link->alias, sizeof(link->alias), "%s", s ? s : "");
-	link->up = rtnl_link_get_flags(rl) & IFF_UP;
-	link->running = rtnl_link_get_flags(rl) & IFF_RUNNING;
-	link->mtu = rtnl_link_get_mtu(rl);
-	link->rx_packets = rtnl_link_get_stat(rl, RTNL_LINK_RX_PACKETS);
-	link->tx_packets = rtnl_link_get_stat(rl, RTNL_LINK_TX_PACKETS);
-	link->rx_bytes = rtnl_link_get_stat(rl, RTNL_LINK_RX_BYTES);
-	link->tx_bytes = rtnl_link_get_stat(rl, RTNL_LINK_TX_BYTES);
+	memset(link, 0, sizeof(*link));
+	link->ifindex = ifi->ifi_index;
+	link->up = ifi->ifi_flags & IFF_UP;
+	link->running = ifi->ifi_flags & IFF_RUNNING;
+	if (tb[IFLA_IFNAME])
+		nla_strlcpy(link->name, tb[IFLA_IFNAME], sizeof(link->name));
+	if (tb[IFLA_IFALIAS])
+		nla_strlcpy(link->alias, tb[IFLA_IFALIAS], sizeof(link->alias));
+	if (tb[IFLA_MTU] && nla_len(tb[IFLA_MTU]) >= (int)sizeof(uint32_t))
+		link->mtu = nla_get_u32(tb[IFLA_MTU]);
+	if (tb[IFLA_STATS64] && nla_len(tb[IFLA_STATS64]) >= (int)sizeof(st)) {
+		memcpy(&st, nla_data(tb[IFLA_STATS64]), sizeof(st));
+		link->rx_packets = st.rx_packets;
+		link->tx_packets = st.tx_packets;
+		link->rx_bytes = st.rx_bytes;
+		link->tx_bytes = st.tx_bytes;
+	}
+	return NL_OK;
 }
 
 static int by_ifindex(const void *pa, const void *pb)
@@ -41,7 +61,7 @@ static int by_ifindex(const void *pa, const void *pb)
 
 int fs_links_load(struct fs_links *l)
 {
-	struct nl_cache *cache = NULL;
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 	struct nl_sock *sk;
 	int ret;
 
@@ -53,16 +73,20 @@ int fs_links_load(struct fs_links *l)
 	}
 	ret = nl_connect(sk, NETLINK_ROUTE);
 	if (!ret)
-		ret = rtnl_link_alloc_cache(sk, AF_UNSPEC, &cache);
+		ret = nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM,
+					  add_link, l);
+	if (!ret)
+		ret = nl_send_simple(sk, RTM_GETLINK, NLM_F_DUMP, &ifi,
+				     sizeof(ifi));
+	if (ret >= 0)
+		ret = nl_recvmsgs_default(sk);
+	nl_socket_free(sk);
 	if (ret < 0) {
 		fprintf(stderr, "flowstat: cannot read the interfaces: %s\n",
 			nl_geterror(ret));
-		nl_socket_free(sk);
+		fs_links_free(l);
 		return FS_EXIT_USAGE;
 	}
-	nl_cache_foreach(cache, add_link, l);
-	nl_cache_free(cache);
-	nl_socket_free(sk);
 	if (l->n)
 		qsort(l->v, l->n, sizeof(*l->v), by_ifindex);
 	return 0;
@@ -104,15 +128,18 @@ const struct fs_link *fs_links_find(const struct fs_links *l,
 	return link;
 }
 
+/*
+ * fs_links_load() sorted them by index: a listing of a thousand interfaces
+ * looks each one up.
+ */
 const struct fs_link *fs_links_by_index(const struct fs_links *l,
 					int ifindex)
 {
-	size_t i;
+	struct fs_link key = { .ifindex = ifindex };
 
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].ifindex == ifindex)
-			return &l->v[i];
-	return NULL;
+	if (!l->n)
+		return NULL;
+	return bsearch(&key, l->v, l->n, sizeof(*l->v), by_ifindex);
 }
 
 const char *fs_link_display_name(const struct fs_link *link)
