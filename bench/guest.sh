@@ -18,6 +18,7 @@
 #   BENCH_PACKETS        packets per measurement (default 30000)
 #   BENCH_SCALE_PACKETS  packets per measurement of the scale case (default 3000)
 #   BENCH_REPEATS        measurements per case and mode (default 3)
+#   BENCH_THREADS        pktgen threads, one per CPU (default 1; 2 with -smp 2)
 #   BENCH_SINK           host (default, the method of performance.md): the
 #                        router forwards to the receiving host's MAC and the
 #                        packet goes up its stack (UDP, no socket: dropped;
@@ -131,13 +132,16 @@ rx_packets() {
 	ip netns exec "$1" cat /sys/class/net/eth0/statistics/rx_packets
 }
 
-# pg NS COUNT SRC DST DSTMAC SPORT_MIN SPORT_MAX DPORT: pktgen on NS's
-# eth0; prints "PPS SENT". Source ports run from SPORT_MIN up, one per
+# pg NS COUNT SRC DST DSTMAC SPORT_MIN SPORT_MAX DPORT [SRC_MAX]: pktgen on
+# NS's eth0; prints "PPS SENT". Source ports run from SPORT_MIN up, one per
 # packet, wrapping before SPORT_MAX (pktgen's range without UDPSRC_RND).
+# With BENCH_THREADS=T (one pktgen thread per CPU, -smp T), each thread
+# sends COUNT/T packets and a 1/T share of the port range (a one-flow case
+# stays one flow); PPS is all packets over the longest thread's time.
 pg() {
-	ip netns exec "$1" bash -s -- "$@" <<-'EOS'
-		ns=$1 count=$2 src=$3 dst=$4 dmac=$5 smin=$6 smax=$7 dport=$8
-		srcmax=${9:-$3}
+	ip netns exec "$1" bash -s -- "${BENCH_THREADS:-1}" "$@" <<-'EOS'
+		threads=$1 ns=$2 count=$3 src=$4 dst=$5 dmac=$6 smin=$7 smax=$8 dport=$9
+		srcmax=${10:-$4}
 		pgw() {
 			echo "$2" >"$1" 2>/dev/null
 			grep -q '^Result: OK' "$1" || {
@@ -145,21 +149,38 @@ pg() {
 				exit 1
 			}
 		}
-		t=/proc/net/pktgen/kpktgend_0 d=/proc/net/pktgen/eth0
-		pgw $t rem_device_all
-		pgw $t "add_device eth0"
-		for c in "count $count" "clone_skb 0" "pkt_size 64" "delay 0" \
-			"src_min $src" "src_max $srcmax" "dst $dst" "dst_mac $dmac" \
-			"udp_src_min $smin" "udp_src_max $smax" \
-			"udp_dst_min $dport" "udp_dst_max $dport"; do
-			pgw $d "$c"
+		span=$(((smax - smin) / threads))
+		for ((t = 0; t < threads; t++)); do
+			dev=eth0 lo=$smin hi=$smax
+			((threads > 1)) && dev=eth0@$t
+			((span > 0)) && lo=$((smin + t * span)) hi=$((smin + (t + 1) * span))
+			pgw /proc/net/pktgen/kpktgend_$t rem_device_all
+			pgw /proc/net/pktgen/kpktgend_$t "add_device $dev"
+			d=/proc/net/pktgen/$dev
+			for c in "count $((count / threads))" "clone_skb 0" "pkt_size 64" \
+				"delay 0" "src_min $src" "src_max $srcmax" "dst $dst" \
+				"dst_mac $dmac" "udp_src_min $lo" "udp_src_max $hi" \
+				"udp_dst_min $dport" "udp_dst_max $dport"; do
+				pgw $d "$c"
+			done
 		done
 		echo start >/proc/net/pktgen/pgctrl
-		r=$(sed -n '/^Result: OK/,$p' $d | tr '\n' ' ')
-		pps=$(sed -n 's/.* \([0-9][0-9]*\)pps .*/\1/p' <<<"$r")
-		sent=$(sed -n 's/^Result: OK: [^,]*, \([0-9][0-9]*\) .*/\1/p' <<<"$r")
-		[ -n "$pps" ] && [ -n "$sent" ] || { echo "pktgen: no result: $(cat $d)" >&2; exit 1; }
-		pgw $t rem_device_all
+		sent=0 usec=0
+		for ((t = 0; t < threads; t++)); do
+			dev=eth0
+			((threads > 1)) && dev=eth0@$t
+			d=/proc/net/pktgen/$dev
+			r=$(sed -n '/^Result: OK/,$p' $d | tr '\n' ' ')
+			u=$(sed -n 's/^Result: OK: \([0-9][0-9]*\)(.*/\1/p' <<<"$r")
+			n=$(sed -n 's/^Result: OK: [^,]*, \([0-9][0-9]*\) .*/\1/p' <<<"$r")
+			[ -n "$u" ] && [ -n "$n" ] || { echo "pktgen: no result: $(cat $d)" >&2; exit 1; }
+			pps=$(sed -n 's/.* \([0-9][0-9]*\)pps .*/\1/p' <<<"$r")
+			sent=$((sent + n))
+			((u > usec)) && usec=$u
+			pgw /proc/net/pktgen/kpktgend_$t rem_device_all
+		done
+		# one thread: pktgen's own figure (its clock is in ns)
+		((threads > 1)) && pps=$((sent * 1000000 / usec))
 		echo "$pps $sent"
 	EOS
 }
