@@ -18,6 +18,7 @@
 #   BENCH_PACKETS        packets per measurement (default 30000)
 #   BENCH_SCALE_PACKETS  packets per measurement of the scale case (default 3000)
 #   BENCH_REPEATS        measurements per case and mode (default 3)
+#   BENCH_IFACES         interface counts of the "ifread" case (default "10 1000")
 #   BENCH_THREADS        pktgen threads, one per CPU (default 1; 2 with -smp 2)
 #   BENCH_SINK           host (default, the method of performance.md): the
 #                        router forwards to the receiving host's MAC and the
@@ -40,6 +41,7 @@ packets=${BENCH_PACKETS:-30000}
 scale_packets=${BENCH_SCALE_PACKETS:-3000}
 repeats=${BENCH_REPEATS:-3}
 sink_mode=${BENCH_SINK:-host}
+ifaces=${BENCH_IFACES:-10 1000}
 FLOWSTAT=${FLOWSTAT:?}
 FLOWSTAT_KO=${FLOWSTAT_KO:?}
 
@@ -327,10 +329,79 @@ run_one() {
 	echo "$case $mode $rep $r $((rx1 - rx0)) $try" >>"$out"
 }
 
+# Counter read (performance.md: `flowstat show interfaces` over 1,000
+# interfaces, one netlink dump, <= 100 ms). The router namespace gets N
+# dummy interfaces, every one in a zone (half trust, half untrust, as the
+# configuration names them), on top of its two veths. Writes, per repeat,
+# "ifread N FORMAT REP REAL_MS USER_MS SYS_MS REQUESTS SHOWN" (FORMAT text
+# or json; SHOWN the interfaces it listed, N plus lo and the veths): the command's
+# elapsed, user and system time in guest milliseconds (icount: elapsed
+# includes the guest clock's leaps while files come from the host, user +
+# sys does not) and the netlink requests it sent (strace, in a separate
+# run: a count that does not grow with N shows one dump, not one request
+# per interface).
+ifread_one() {
+	local n=$1 i conf=/tmp/ifread.conf t rep req j shown
+	topo_up || die "topology"
+	{
+		for ((i = 0; i < n; i++)); do
+			echo "link add d$i type dummy"
+			echo "link set d$i up"
+		done
+	} | ip -n $RT -batch - || die "ifread: $n dummy interfaces"
+	{
+		cat "$rules/flowstat.conf"
+		for ((i = 0; i < n; i++)); do
+			echo "set security zones security-zone $( ((i % 2)) && echo untrust || echo trust) interfaces d$i"
+		done
+	} >$conf
+	mode_start flowstat "" || die "ifread: flowstat"
+	"$FLOWSTAT" -n $RT load $conf >/dev/null || die "ifread: load $n interfaces"
+	# a little real traffic, so that the counters read are not all zero
+	pg $CL 1000 10.0.1.2 10.0.2.2 "$(mac_r 1)" 30000 30000 9 >/dev/null ||
+		die "ifread: pktgen"
+	quiesce
+	TIMEFORMAT='%R %U %S'
+	for j in "" -j; do
+		# the first read of the binary and its libraries comes from the host
+		"$FLOWSTAT" $j -n $RT show interfaces >/dev/null || die "ifread: show interfaces $j"
+		req=$(strace -f -qq -e trace=sendto,sendmsg -o /tmp/ifread.strace \
+			"$FLOWSTAT" $j -n $RT show interfaces 2>&1 >/dev/null &&
+			grep -c 'sendmsg\|sendto' /tmp/ifread.strace) || req=0
+		if [ -n "$j" ]; then
+			shown=$("$FLOWSTAT" -j -n $RT show interfaces | jq '.interfaces | length')
+		else
+			shown=$("$FLOWSTAT" -n $RT show interfaces | grep -c '^Physical interface')
+		fi
+		log "ifread $n$j: $shown interfaces shown, $req netlink requests:" \
+			"$(grep -o 'nlmsg_type=[^,]*, nlmsg_flags=[^,]*' /tmp/ifread.strace | tr '\n' ';')"
+		for ((rep = 1; rep <= repeats; rep++)); do
+			t=$({ time "$FLOWSTAT" $j -n $RT show interfaces >/dev/null; } 2>&1) ||
+				die "ifread: show interfaces $j"
+			set -- $t
+			echo "ifread $n $( [ -n "$j" ] && echo json || echo text) $rep" \
+				"$(ms "$1") $(ms "$2") $(ms "$3") $req $shown" >>"$out"
+		done
+	done
+	mode_stop flowstat
+	topo_down
+}
+# seconds with 3 decimals (bash's `time`) -> whole milliseconds
+ms() {
+	local s=${1/,/.}
+	echo $((10#${s%.*} * 1000 + 10#${s#*.}))
+}
+
 # The warm-up first, once; then case by case, each repeat measuring every
 # mode in turn (bare, nft, flowstat, bare, nft, ...).
 k=0
 for case in $cases; do
+	if [ "$case" = ifread ]; then
+		for n in $ifaces; do
+			ifread_one "$n"
+		done
+		continue
+	fi
 	n=$repeats
 	[ "$case" = warmup ] && n=1
 	for ((rep = 1; rep <= n; rep++)); do

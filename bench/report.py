@@ -6,6 +6,13 @@ Raw lines: CASE MODE REP PPS SENT DELIVERED. Per case and mode the figure
 is the median of the repeats; the spread is (max - min) / median. Ratios
 are to bare's median in the same run. The drop case (denied) compares
 drop rates: flowstat's against nft's.
+
+Counter read: "ifread N FORMAT REP REAL_MS USER_MS SYS_MS REQUESTS SHOWN",
+the time `flowstat show interfaces` (FORMAT text or json) takes over N zone
+interfaces, the netlink requests it sends and the interfaces it lists. The
+target applies to its CPU time, user + sys: under icount, elapsed time also
+holds the guest clock's leaps while the host serves file reads (exec over
+9p), which a router does not have and which vary from run to run.
 """
 import argparse
 import datetime
@@ -27,6 +34,7 @@ CASES = {
 }
 SESS_TARGET = 0.90  # flowstat at 1M sessions / flowstat at 1k sessions
 SPREAD_FLAG = 0.01
+IFREAD_TARGET_MS = 100
 
 
 def main():
@@ -43,12 +51,20 @@ def main():
 
     runs = {}
     order = []
+    ifread = {}
     complete = False
     with open(o.raw) as f:
         for line in f:
             w = line.split()
             if w and w[0] == "end":
                 complete = True
+                continue
+            if w and w[0] == "ifread" and len(w) == 9:
+                key = f"{w[1]} {w[2]}"
+                ifread.setdefault(key, []).append(
+                    {"interfaces": int(w[1]), "rep": int(w[3]), "real_ms": int(w[4]),
+                     "user_ms": int(w[5]), "sys_ms": int(w[6]),
+                     "requests": int(w[7]), "shown": int(w[8])})
                 continue
             if len(w) not in (6, 7):
                 continue
@@ -159,6 +175,27 @@ def main():
             res[big]["target_vs_sess1k"] = SESS_TARGET
             print(f"session scale: flowstat {big} / sess1k = {sb / s1k:.3f} "
                   f"(target >= {SESS_TARGET:.2f})")
+    if ifread:
+        print(f"\ncounter read: `flowstat show interfaces` over N zone interfaces, "
+              f"guest ms (median of {o.repeats}); target user + sys <= {IFREAD_TARGET_MS} ms")
+        print(f"{'interfaces':<16}{'user+sys':>9}{'user':>7}{'sys':>7}{'elapsed':>9}"
+              f"{'requests':>10}  result")
+        for key, rs in ifread.items():
+            e = {k: statistics.median(r[k] for r in rs)
+                 for k in ("real_ms", "user_ms", "sys_ms")}
+            e["cpu_ms"] = statistics.median(r["user_ms"] + r["sys_ms"] for r in rs)
+            e["requests"] = max(r["requests"] for r in rs)
+            e["runs"] = rs
+            e["pass"] = e["cpu_ms"] <= IFREAD_TARGET_MS
+            want = rs[0]["interfaces"] + 3  # lo and the router's two veths
+            if any(r["shown"] != want for r in rs):
+                problems.append(f"ifread {key}: listed {rs[0]['shown']} interfaces, "
+                                f"expected {want}")
+            if e["requests"] == 0:
+                problems.append(f"ifread {key}: the netlink requests were not counted")
+            res.setdefault("ifread", {})[key] = e
+            print(f"{key:<16}{e['cpu_ms']:>9.0f}{e['user_ms']:>7.0f}{e['sys_ms']:>7.0f}"
+                  f"{e['real_ms']:>9.0f}{e['requests']:>10}  {'pass' if e['pass'] else 'short'}")
     if not complete:
         problems.append("the guest did not finish the run (incomplete results)")
     for n in notes:

@@ -9,15 +9,15 @@
 #
 #   bench/run.sh [--kernel REL]... [--packets N] [--scale-packets N] [--repeats N]
 #                [--cases "LIST"] [--fill N] [--sink host|otherhost] [--no-build]
-#                [--timeout S] [--screen] [--smp N] [--threads T]
+#                [--timeout S] [--screen] [--smp N] [--threads T] [--ifaces "LIST"]
 #
 #   --kernel REL       a kernel of scripts/kernels.sh (default: all of them)
 #   --packets N        packets per measurement (default 30000)
 #   --scale-packets N  packets per measurement of the scale case (default 3000)
 #   --repeats N        measurements per case and mode (default 3)
 #   --cases "LIST"     of: warmup established oneway new denied scale
-#                      sess1k sess100k sess1m (default: the first six;
-#                      warmup always runs first)
+#                      sess1k sess100k sess1m ifread (default: the first
+#                      six; warmup always runs first)
 #   --fill N           policies/rules before the matching one in "scale" (default 10000)
 #   --sink MODE        host (default) or otherhost: see bench/guest.sh
 #   --no-build         use the module and tool as built
@@ -28,6 +28,7 @@
 #   --smp N            vCPUs of the VM (default 1; per-CPU scaling: 2)
 #   --threads T        pktgen threads, one per CPU, sharing the packets
 #                      (default 1; at most --smp)
+#   --ifaces "LIST"    interface counts of the ifread case (default "10 1000")
 #
 # Exit status: 0 every figure measured (short of target or not: see the
 # table), 1 a measurement or VM run failed.
@@ -37,7 +38,7 @@ bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 repo=$(dirname "$bench")
 kernels=() packets=30000 scale_packets=3000 repeats=3 fill=10000
 cases="warmup established oneway new denied scale" sink=host build=1 timeout=1200
-screen=0 smp=1 threads=1
+screen=0 smp=1 threads=1 ifaces="10 1000"
 
 usage() {
 	sed -n 's/^#   \(bench\/run.*\)/usage: \1/p; s/^#                \(\[.*\)/                    \1/p' "$0" >&2
@@ -57,11 +58,12 @@ while (($#)); do
 	--screen) screen=1; shift ;;
 	--smp) smp=${2:?}; shift 2 ;;
 	--threads) threads=${2:?}; shift 2 ;;
+	--ifaces) ifaces=${2:?}; shift 2 ;;
 	-h | --help) usage ;;
 	*) usage ;;
 	esac
 done
-for n in "$packets" "$scale_packets" "$repeats" "$fill" "$timeout" "$smp" "$threads"; do
+for n in "$packets" "$scale_packets" "$repeats" "$fill" "$timeout" "$smp" "$threads" $ifaces; do
 	[[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: '$n' is not a positive number" >&2; exit 2; }
 done
 [[ $sink == host || $sink == otherhost ]] || usage
@@ -116,7 +118,7 @@ for k in "${kernels[@]}"; do
 		--log "$bench/.vm/$k.log" -- env BENCH_OUT="$raw" BENCH_RULES="$rules" \
 		BENCH_CASES="$cases" BENCH_PACKETS="$packets" \
 		BENCH_SCALE_PACKETS="$scale_packets" BENCH_REPEATS="$repeats" \
-		BENCH_SINK="$sink" BENCH_THREADS="$threads" FLOWSTAT_KO="$ko" FLOWSTAT="$repo/userspace/flowstat" \
+		BENCH_SINK="$sink" BENCH_THREADS="$threads" BENCH_IFACES="$ifaces" FLOWSTAT_KO="$ko" FLOWSTAT="$repo/userspace/flowstat" \
 		BENCH_SCREEN="$( ((screen)) && echo 1)" \
 		bench/guest.sh >"$bench/.vm/$k.out" 2>&1; then
 		echo "run.sh: $k: the VM run failed; guest output:" >&2
