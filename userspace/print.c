@@ -29,11 +29,19 @@ bool is_json_context(void)
 
 void json_write_string(FILE *f, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p, *run;
 
 	fputc('"', f);
-	for (p = (const unsigned char *)s; *p; p++) {
+	/* runs that need no escape go out in one write */
+	for (p = run = (const unsigned char *)s;; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(p - run), f);
+		run = p + 1;
 		switch (*p) {
+		case '\0':
+			fputc('"', f);
+			return;
 		case '"':
 			fputs("\\\"", f);
 			break;
@@ -50,13 +58,9 @@ void json_write_string(FILE *f, const char *s)
 			fputs("\\r", f);
 			break;
 		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
+			fprintf(f, "\\u%04x", *p);
 		}
 	}
-	fputc('"', f);
 }
 
 /* Comma and key before a new value in the current container. */
@@ -160,7 +164,7 @@ struct line {
 	size_t len;
 };
 
-static bool line_put(struct line *l, const char *s, size_t len, int width)
+static inline bool line_put(struct line *l, const char *s, size_t len, int width)
 {
 	size_t w = (size_t)(width < 0 ? -width : width);
 	size_t pad = w > len ? w - len : 0;
