@@ -286,6 +286,8 @@ struct fs_session {
 	/* route.c: route generation at the last route check, if known */
 	u32 route_gen;
 	bool route_known;
+	/* route_cache.c: the route each direction takes (IPv4 transit) */
+	struct dst_entry __rcu *dst[2];
 };
 
 struct fs_pcpu_sess {
@@ -505,6 +507,12 @@ bool fs_route_source_in_zone(struct net *net, const struct fs_view *v,
 bool fs_route_mcast_rpf(struct net *net, const struct sk_buff *skb, u8 pf,
 			const struct net_device *in);
 u32 fs_route_gen(const struct net *net, u8 pf);
+
+/* route_cache.c */
+void fs_route_cache_apply(struct net *net, struct fs_session *s,
+			  enum fs_dir dir, struct sk_buff *skb,
+			  struct net_device *in);
+void fs_route_cache_flush(struct fs_session *s);
 
 /* screen.c */
 /**

@@ -553,6 +553,7 @@ static bool fs_pre_reroute(struct fs_net *fsn, const struct fs_view *v,
 	if (s->kind != FS_SESS_TRANSIT ||
 	    (READ_ONCE(s->route_known) && READ_ONCE(s->route_gen) == gen))
 		return true;
+	fs_route_cache_flush(s);
 	WRITE_ONCE(s->route_gen, gen);
 	if (!READ_ONCE(s->route_known)) {
 		WRITE_ONCE(s->route_known, true);
@@ -595,6 +596,9 @@ static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
 	s = fs_find(fsn, v, skb, &p, &dir, &r);
 	if (s && !r.dropped && !fs_pre_reroute(fsn, v, s, dir, skb, state, &r))
 		s = NULL;
+	if (s && !r.dropped && s->kind == FS_SESS_TRANSIT &&
+	    state->pf == NFPROTO_IPV4)
+		fs_route_cache_apply(state->net, s, dir, skb, state->in);
 	if (!s && !r.dropped)
 		fs_pre_first(v, &p, skb, state, &r);
 	if (!r.dropped) {

@@ -121,6 +121,7 @@ unsigned long fs_sess_timeout_left(const struct fs_session *s)
 
 static void fs_sess_free(struct fs_session *s)
 {
+	fs_route_cache_flush(s);
 	if (s->tcp)
 		fs_tcp_free(s->tcp);
 	kmem_cache_free(fs_sess_cache, s);
