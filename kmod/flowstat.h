@@ -499,8 +499,8 @@ int fs_nl_session_clear(struct sk_buff *skb, struct genl_info *info);
 extern const struct nla_policy fs_session_nl_policy[FLOWSTAT_A_SESSION_MAX + 1];
 /* route.c */
 enum fs_route { FS_ROUTE_NONE, FS_ROUTE_LOCAL, FS_ROUTE_FORWARD };
-enum fs_route fs_route_input(struct net *net, const struct sk_buff *skb, u8 pf,
-			     const struct net_device *in, int *oif);
+enum fs_route fs_route_input(struct net *net, struct sk_buff *skb, u8 pf,
+			     struct net_device *in, int *oif);
 bool fs_route_source_in_zone(struct net *net, const struct fs_view *v,
 			     const struct sk_buff *skb, u8 pf,
 			     const struct net_device *in, u32 zone);

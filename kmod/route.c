@@ -3,12 +3,15 @@
  * flowstat: the route step of the first-packet path, and the reverse
  * lookups of the ip-spoofing screen and of multicast RPF.
  *
- * IPv4 uses fib_lookup() and fib_info_nh_uses_dev() as ipt_rpfilter and
- * nft_fib do; IPv6 uses ip6_route_input_lookup() for the forward route and
- * ip6_route_lookup() for the reverse one (fib6_lookup and ip6_route_input
- * are not exported). Everything here runs under rcu_read_lock in the
- * PRE_ROUTING hook and never changes the skb: the stack routes the packet
- * again itself, with the same tables, an instant later.
+ * The IPv4 forward route is the stack's own: ip_route_input_noref() sets
+ * it on the skb, and the stack, finding it there, does not look it up
+ * again. IPv4 otherwise uses fib_lookup() and fib_info_nh_uses_dev() as
+ * ipt_rpfilter and nft_fib do. IPv6 uses ip6_route_input_lookup() for the
+ * forward route and ip6_route_lookup() for the reverse one (fib6_lookup
+ * and ip6_route_input are not exported), without touching the skb: the
+ * stack's ip6_route_input() keys on more than we could reproduce (protocol,
+ * tunnel key, multipath hash), so it routes the packet again itself.
+ * Everything here runs under rcu_read_lock in the PRE_ROUTING hook.
  */
 #include <linux/ip.h>
 #include <linux/ipv6.h>
@@ -32,15 +35,32 @@ static void fs_route_flow4(const struct sk_buff *skb, struct flowi4 *fl4)
 }
 
 /* Forward route of an IPv4 packet received on @in. */
-static enum fs_route fs_route_input4(struct net *net, const struct sk_buff *skb,
-				     const struct net_device *in, int *oif)
+static enum fs_route fs_route_input4(struct net *net, struct sk_buff *skb,
+				     struct net_device *in, int *oif)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	struct fib_result res;
 	struct flowi4 fl4;
+	struct rtable *rt;
 
 	if (ipv4_is_lbcast(iph->daddr) || ipv4_is_zeronet(iph->daddr))
 		return FS_ROUTE_LOCAL;
+	/*
+	 * The stack's own lookup, which it then does not repeat (issue 6).
+	 * Anything but a unicast or local route is looked at again below,
+	 * so that only a missing route counts as one, not forwarding turned
+	 * off on @in or a martian source (the stack drops those itself).
+	 */
+	if (!skb_dst(skb) &&
+	    !ip_route_input_noref(skb, iph->daddr, iph->saddr, iph->tos, in)) {
+		rt = skb_rtable(skb);
+		if (rt->rt_type == RTN_UNICAST) {
+			*oif = rt->dst.dev->ifindex;
+			return FS_ROUTE_FORWARD;
+		}
+		if (rt->rt_type == RTN_LOCAL || rt->rt_type == RTN_BROADCAST)
+			return FS_ROUTE_LOCAL;
+	}
 	fs_route_flow4(skb, &fl4);
 	fl4.flowi4_iif = in->ifindex;
 	fl4.daddr = iph->daddr;
@@ -104,8 +124,8 @@ static enum fs_route fs_route_input6(struct net *net, const struct sk_buff *skb,
  * Return: FS_ROUTE_NONE for no route, a blackhole, unreachable or
  * prohibit route; FS_ROUTE_LOCAL for the router itself; FS_ROUTE_FORWARD.
  */
-enum fs_route fs_route_input(struct net *net, const struct sk_buff *skb, u8 pf,
-			     const struct net_device *in, int *oif)
+enum fs_route fs_route_input(struct net *net, struct sk_buff *skb, u8 pf,
+			     struct net_device *in, int *oif)
 {
 	*oif = 0;
 	if (pf == NFPROTO_IPV4)
