@@ -19,6 +19,10 @@
 #   BENCH_SCALE_PACKETS  packets per measurement of the scale case (default 3000)
 #   BENCH_REPEATS        measurements per case and mode (default 3)
 #   BENCH_IFACES         interface counts of the "ifread" case (default "10 1000")
+#   BENCH_PROFILE        directory: after the measurements, run each case and
+#                        mode once more under `perf record -e cpu-clock`
+#                        and write perf's report there (not a figure: the
+#                        sampling costs instructions too)
 #   BENCH_THREADS        pktgen threads, one per CPU (default 1; 2 with -smp 2)
 #   BENCH_SINK           host (default, the method of performance.md): the
 #                        router forwards to the receiving host's MAC and the
@@ -413,4 +417,61 @@ for case in $cases; do
 		done
 	done
 done
+
+# Profiles (BENCH_PROFILE): under icount the cpu-clock timer runs on the
+# guest clock, which advances with instructions executed, so perf's
+# samples fall in proportion to the instructions each function executes;
+# no PMU is needed.
+profile_one() {
+	local case=$1 mode=$2 k=$3 sfx='' f
+	f=$BENCH_PROFILE/$case-$mode-$(uname -r)
+	[ "$case" = scale ] && sfx=.fill
+	[ "$(sess_count "$case")" != 0 ] && sfx=.sess
+	topo_up || die "topology"
+	mode_start "$mode" "$sfx" || die "profile: $mode"
+	quiesce
+	prepare "$case" "$mode" || log "$case $mode: filling failed"
+	# perf takes seconds to start under TCG: record only between the
+	# "enable" and "disable" commands of its control FIFO (on tmpfs: the
+	# repo share has no FIFOs), acknowledged.
+	rm -f /tmp/perf.ctl /tmp/perf.ack
+	mkfifo /tmp/perf.ctl /tmp/perf.ack
+	perf record -q -a -e cpu-clock -F 10000 -D -1 \
+		--control fifo:/tmp/perf.ctl,/tmp/perf.ack -o "$f.data" -- sleep 3600 &
+	exec 8>/tmp/perf.ctl 9</tmp/perf.ack
+	echo enable >&8 && read -r -t 120 _ <&9 || log "profile: perf did not start"
+	measure "$case" "$k" >"$f.pps" || log "profile $case $mode: measurement failed"
+	echo disable >&8 && read -r -t 60 _ <&9
+	exec 8>&- 9<&-
+	kill -INT $!
+	wait $!
+	rm -f /tmp/perf.ctl /tmp/perf.ack
+	# One sample per 100,000 instructions (-F 10000 on a clock of one
+	# instruction per ns): samples x 100,000 / packets is a function's
+	# instructions per packet. Idle (the waits around the run) is left out.
+	perf report -q -i "$f.data" --no-children --sort sym -F sample,sym \
+		--comms kpktgend_0,ksoftirqd/0 --stdio 2>/dev/null |
+		awk -v n="$(cut -d' ' -f2 "$f.pps")" '$1 ~ /^[0-9]+$/ && n > 0 {
+			t += $1; c[NR] = $1; $1 = ""; l[NR] = $0
+		} END {
+			printf "# %d packets, %.0f instructions per packet in pktgen and softirq context\n", n, t * 100000 / n
+			for (i in c) if (c[i] * 100000 / n >= 5)
+				printf "%8.0f %s\n", c[i] * 100000 / n, l[i] | "sort -k1,1nr"
+		}' >"$f.txt"
+	rm -f "$f.data"
+	mode_stop "$mode"
+	topo_down
+	log "profile $case $mode: $(head -c 100 "$f.pps"), report in $f.txt"
+}
+if [ -n "${BENCH_PROFILE:-}" ]; then
+	mkdir -p "$BENCH_PROFILE"
+	for case in $cases; do
+		[ "$case" = warmup ] || [ "$case" = ifread ] && continue
+		for mode in $modes; do
+			[ "$(sess_count "$case")" != 0 ] && [ "$mode" = nft ] && continue
+			k=$((k + 1))
+			profile_one "$case" "$mode" "$k"
+		done
+	done
+fi
 echo "end $(uname -r)" >>"$out"

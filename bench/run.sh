@@ -10,6 +10,7 @@
 #   bench/run.sh [--kernel REL]... [--packets N] [--scale-packets N] [--repeats N]
 #                [--cases "LIST"] [--fill N] [--sink host|otherhost] [--no-build]
 #                [--timeout S] [--screen] [--smp N] [--threads T] [--ifaces "LIST"]
+#                [--profile]
 #
 #   --kernel REL       a kernel of scripts/kernels.sh (default: all of them)
 #   --packets N        packets per measurement (default 30000)
@@ -29,6 +30,9 @@
 #   --threads T        pktgen threads, one per CPU, sharing the packets
 #                      (default 1; at most --smp)
 #   --ifaces "LIST"    interface counts of the ifread case (default "10 1000")
+#   --profile          then run each case and mode once more under perf
+#                      (cpu-clock, which icount turns into an instruction
+#                      profile): bench/.vm/profile/CASE-MODE-KERNEL.txt
 #
 # Exit status: 0 every figure measured (short of target or not: see the
 # table), 1 a measurement or VM run failed.
@@ -38,7 +42,7 @@ bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 repo=$(dirname "$bench")
 kernels=() packets=30000 scale_packets=3000 repeats=3 fill=10000
 cases="warmup established oneway new denied scale" sink=host build=1 timeout=1200
-screen=0 smp=1 threads=1 ifaces="10 1000"
+screen=0 smp=1 threads=1 ifaces="10 1000" profile=
 
 usage() {
 	sed -n 's/^#   \(bench\/run.*\)/usage: \1/p; s/^#                \(\[.*\)/                    \1/p' "$0" >&2
@@ -59,6 +63,7 @@ while (($#)); do
 	--smp) smp=${2:?}; shift 2 ;;
 	--threads) threads=${2:?}; shift 2 ;;
 	--ifaces) ifaces=${2:?}; shift 2 ;;
+	--profile) profile=$bench/.vm/profile; shift ;;
 	-h | --help) usage ;;
 	*) usage ;;
 	esac
@@ -118,7 +123,7 @@ for k in "${kernels[@]}"; do
 		--log "$bench/.vm/$k.log" -- env BENCH_OUT="$raw" BENCH_RULES="$rules" \
 		BENCH_CASES="$cases" BENCH_PACKETS="$packets" \
 		BENCH_SCALE_PACKETS="$scale_packets" BENCH_REPEATS="$repeats" \
-		BENCH_SINK="$sink" BENCH_THREADS="$threads" BENCH_IFACES="$ifaces" FLOWSTAT_KO="$ko" FLOWSTAT="$repo/userspace/flowstat" \
+		BENCH_SINK="$sink" BENCH_THREADS="$threads" BENCH_IFACES="$ifaces" BENCH_PROFILE="$profile" FLOWSTAT_KO="$ko" FLOWSTAT="$repo/userspace/flowstat" \
 		BENCH_SCREEN="$( ((screen)) && echo 1)" \
 		bench/guest.sh >"$bench/.vm/$k.out" 2>&1; then
 		echo "run.sh: $k: the VM run failed; guest output:" >&2

@@ -20,8 +20,9 @@ pkgs=(
 	# the selftests inside the VM
 	iproute2 iputils-ping socat python3-scapy tcpdump nftables jq procps
 	util-linux
-	# bench/: the counter-read case counts the tool's netlink requests
-	strace
+	# bench/: the counter-read case counts the tool's netlink requests;
+	# --profile samples with perf
+	strace linux-perf
 )
 
 # True when every named package is installed (dpkg-query accepts globs).
