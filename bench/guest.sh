@@ -306,10 +306,14 @@ run_one() {
 	echo "$case $mode $rep $r $((rx1 - rx0)) $try" >>"$out"
 }
 
+# shellcheck source=guest-syn.sh
+. "$here/guest-syn.sh"
+
 # The warm-up first, once; then case by case, each repeat measuring every
 # mode in turn (bare, nft, flowstat, bare, nft, ...).
 k=0
 for case in $cases; do
+	[ "$case" = synflood ] && { syn_case; continue; }
 	n=$repeats
 	[ "$case" = warmup ] && n=1
 	for ((rep = 1; rep <= n; rep++)); do
