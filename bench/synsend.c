@@ -7,16 +7,24 @@
  * one destination address and port, so that every SYN is a new connection
  * attempt to one service. A full transmit ring (ENOBUFS, EAGAIN) is retried
  * until every frame is sent. The time runs from the first send until the
- * counter in RXFILE (the receiving NIC's rx_packets, read in a busy loop)
- * has grown by N, or, without RXFILE, until the last send returned.
+ * counter in RXFILE (the receiving NIC's rx_packets) has grown by N, or,
+ * without RXFILE, until the last send returned.
  *
- * Under icount the guest clock advances with the instructions executed and
- * leaps over idle time: nothing here sleeps or blocks while measuring.
+ * Waiting (for ring space, for the receiver's count): under icount the
+ * guest clock advances with the instructions executed, and an idle guest's
+ * clock leaps to the next deadline of the virtual clock. The NIC's ring is
+ * drained by qemu, not by the guest: a guest that spins waiting for it
+ * spends as many instructions as the host takes to get there. So the
+ * sender waits idle, in short sleeps (-u, default 10 us): the clock then
+ * leaps to the earlier of its timer and qemu's transmit timer (virtio-net
+ * tx=timer runs on the virtual clock), the same every run. -s spins instead.
  *
- *   synsend [-q] [-r RXFILE] [-b BATCH] IFNAME COUNT SRCMAC DSTMAC
- *           SRC DST SPORT_MIN SPORT_MAX DPORT
+ *   synsend [-q] [-s] [-u USEC] [-r RXFILE] [-b BATCH] IFNAME COUNT SRCMAC
+ *           DSTMAC SRC DST SPORT_MIN SPORT_MAX DPORT
  *
  *   -q  PACKET_QDISC_BYPASS: straight to the driver, no qdisc
+ *   -w  SO_SNDBUF (default 65536, which the kernel doubles): bounds the
+ *       frames in flight, so that the sender waits before the ring is full
  *
  * Prints "PPS SENT RETRIES NANOSECONDS RXDELTA".
  */
@@ -58,8 +66,8 @@ static void die(const char *what)
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: synsend [-q] [-r RXFILE] [-b BATCH] IFNAME COUNT SRCMAC DSTMAC\n"
-		"               SRC DST SPORT_MIN SPORT_MAX DPORT\n");
+		"usage: synsend [-q] [-s] [-u USEC] [-r RXFILE] [-b BATCH] IFNAME COUNT\n"
+		"               SRCMAC DSTMAC SRC DST SPORT_MIN SPORT_MAX DPORT\n");
 	exit(2);
 }
 
@@ -123,6 +131,15 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
+/* waits idle for USEC microseconds, or not at all when spinning */
+static void pause_us(unsigned long usec)
+{
+	struct timespec ts = { 0, usec * 1000 };
+
+	if (usec)
+		nanosleep(&ts, NULL);
+}
+
 /* the counter in FD (a sysfs statistics file), read from its start */
 static unsigned long long counter(int fd)
 {
@@ -148,13 +165,23 @@ int main(int argc, char **argv)
 	unsigned long long rx0 = 0, rx = 0;
 	uint64_t t0, t1, deadline;
 	uint32_t base;
-	int fd, rxfd = -1, bypass = 0, one = 1, sndbuf = 4 << 20, opt;
+	unsigned long wait_us = 10;
+	int fd, rxfd = -1, bypass = 0, one = 1, sndbuf = 65536, opt;
 	unsigned int i, off = 0, filled = 0;
 
-	while ((opt = getopt(argc, argv, "qr:b:")) != -1) {
+	while ((opt = getopt(argc, argv, "qsu:w:r:b:")) != -1) {
 		switch (opt) {
 		case 'q':
 			bypass = 1;
+			break;
+		case 's':
+			wait_us = 0;
+			break;
+		case 'u':
+			wait_us = num(optarg, 999999);
+			break;
+		case 'w':
+			sndbuf = num(optarg, 1 << 30);
 			break;
 		case 'r':
 			rxfd = open(optarg, O_RDONLY);
@@ -218,7 +245,11 @@ int main(int argc, char **argv)
 		die("bind");
 	if (bypass && setsockopt(fd, SOL_PACKET, PACKET_QDISC_BYPASS, &one, sizeof(one)))
 		die("PACKET_QDISC_BYPASS");
-	/* room for many frames in flight: sending must not block */
+	/*
+	 * Frames in flight (sent, not yet freed by the driver) are bounded by
+	 * the send buffer: a sender that finds it full waits (EAGAIN) before
+	 * the NIC's ring is full.
+	 */
 	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sndbuf, sizeof(sndbuf)))
 		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof(sndbuf));
 
@@ -253,6 +284,7 @@ int main(int argc, char **argv)
 			if (errno != ENOBUFS && errno != EAGAIN && errno != EINTR)
 				die("sendmmsg");
 			retries++;
+			pause_us(wait_us);
 			continue;
 		}
 		off += r;
@@ -265,10 +297,13 @@ int main(int argc, char **argv)
 	t1 = now_ns();
 	if (rxfd >= 0) {
 		deadline = t1 + WAIT_NS;
-		do {
+		for (;;) {
 			rx = counter(rxfd) - rx0;
 			t1 = now_ns();
-		} while (rx < count && t1 < deadline);
+			if (rx >= count || t1 >= deadline)
+				break;
+			pause_us(wait_us);
+		}
 	}
 	printf("%.0f %lu %lu %llu %llu\n", (double)sent * 1e9 / (double)(t1 - t0),
 	       sent, retries, (unsigned long long)(t1 - t0), rx);
