@@ -395,6 +395,8 @@ ms() {
 	local s=${1/,/.}
 	echo $((10#${s%.*} * 1000 + 10#${s#*.}))
 }
+# shellcheck source=guest-syn.sh
+. "$here/guest-syn.sh"
 
 # The warm-up first, once; then case by case, each repeat measuring every
 # mode in turn (bare, nft, flowstat, bare, nft, ...).
@@ -406,6 +408,7 @@ for case in $cases; do
 		done
 		continue
 	fi
+	[ "$case" = synflood ] && { syn_case; continue; }
 	n=$repeats
 	[ "$case" = warmup ] && n=1
 	for ((rep = 1; rep <= n; rep++)); do

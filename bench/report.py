@@ -31,10 +31,12 @@ CASES = {
     "sess1k": ("one established flow, 1,000 live sessions", None, None),
     "sess100k": ("one established flow, 100,000 live sessions", None, None),
     "sess1m": ("one established flow, 1,000,000 live sessions", None, None),
+    "synflood": ("64-byte SYNs over the syn-flood threshold, virtio-net: drop pps", None, None),
 }
 SESS_TARGET = 0.90  # flowstat at 1M sessions / flowstat at 1k sessions
 SPREAD_FLAG = 0.01
 IFREAD_TARGET_MS = 100
+SYN_MODES = ("bare", "xdpdrop", "nftraw", "nftdrop", "flowstat")
 
 
 def main():
@@ -53,6 +55,7 @@ def main():
     order = []
     ifread = {}
     complete = False
+    screen = []  # synflood: (rep, dropped by the screen, expected)
     with open(o.raw) as f:
         for line in f:
             w = line.split()
@@ -65,6 +68,9 @@ def main():
                     {"interfaces": int(w[1]), "rep": int(w[3]), "real_ms": int(w[4]),
                      "user_ms": int(w[5]), "sys_ms": int(w[6]),
                      "requests": int(w[7]), "shown": int(w[8])})
+                continue
+            if len(w) == 5 and w[0] == "synflood-screen":
+                screen.append((int(w[2]), int(w[3]), int(w[4])))
                 continue
             if len(w) not in (6, 7):
                 continue
@@ -125,14 +131,34 @@ def main():
             if "ratio" in fs:
                 res[case]["pass"] = fs["ratio"] >= target
 
+    syn = res.get("synflood")
+    if syn:
+        med = {m: syn[m]["median_pps"] for m in SYN_MODES
+               if "median_pps" in syn.get(m, {})}
+        for a, b in (("flowstat", "nftraw"), ("flowstat", "xdpdrop"),
+                     ("nftraw", "xdpdrop"), ("nftdrop", "xdpdrop"),
+                     ("flowstat", "nftdrop")):
+            if a in med and b in med:
+                syn[f"{a}_vs_{b}"] = med[a] / med[b]
+        syn["target"] = ("netfilter stage: flowstat drop pps >= nftraw; "
+                         "XDP stage >= 0.9 x xdpdrop: not built")
+        syn["xdp_stage"] = "not built"
+        if "flowstat_vs_nftraw" in syn:
+            syn["pass"] = syn["flowstat_vs_nftraw"] >= 1
+        syn["screen_drops"] = [{"rep": r, "dropped": d, "expected": e}
+                               for r, d, e in screen]
+        for r, d, e in screen:
+            if d != e:
+                problems.append(f"synflood flowstat #{r}: the screen dropped {d}, expected {e}")
+
     def pps(x):
         return f"{x:,.0f}" if x is not None else "-"
 
     def ratio(e):
         return f"{e['ratio']:.3f}" if e and "ratio" in e else "-"
 
-    def spread(case):
-        s = [res[case][m]["spread"] for m in ("bare", "nft", "flowstat")
+    def spread(case, modes=("bare", "nft", "flowstat")):
+        s = [res[case][m]["spread"] for m in modes
              if m in res[case] and "spread" in res[case][m]]
         if not s:
             return "-"
@@ -145,6 +171,15 @@ def main():
         b = r.get("bare", {})
         if case == "warmup":
             rows.append((case, pps(b.get("median_pps")), "", "", "", "", spread(case)))
+            continue
+        if case == "synflood":
+            rows.append((case + " (drop pps)", pps(b.get("median_pps")) + " fwd",
+                         pps(r.get("nftraw", {}).get("median_pps")) + " raw",
+                         pps(r.get("flowstat", {}).get("median_pps")),
+                         ">= nftraw",
+                         ("pass" if r["pass"] else "short") + f" ({r['flowstat_vs_nftraw']:.2f}x)"
+                         if "pass" in r else "-",
+                         spread(case, SYN_MODES)))
             continue
         if case == "denied":
             rows.append((case + " (drop pps)", pps(b.get("median_pps")) + " fwd",
@@ -167,6 +202,13 @@ def main():
     for x in [hdr, tuple("-" * n for n in w)] + rows:
         print("  ".join(str(v).ljust(w[i]) if i == 0 else str(v).rjust(w[i])
                         for i, v in enumerate(x)))
+    if syn:
+        print("synflood, drop pps (median, spread): " + ", ".join(
+            f"{m} {pps(syn[m].get('median_pps'))} ({syn[m].get('spread', 0) * 100:.2f}%)"
+            for m in SYN_MODES if m in syn))
+        print("  " + ", ".join(f"{k.replace('_vs_', '/')} {v:.3f}" for k, v in syn.items()
+                               if "_vs_" in k) +
+              "; flowstat XDP stage: not built (target >= 0.9 x xdpdrop)")
     s1k = res.get("sess1k", {}).get("flowstat", {}).get("median_pps")
     for big in ("sess100k", "sess1m"):
         sb = res.get(big, {}).get("flowstat", {}).get("median_pps")

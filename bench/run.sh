@@ -17,8 +17,9 @@
 #   --scale-packets N  packets per measurement of the scale case (default 3000)
 #   --repeats N        measurements per case and mode (default 3)
 #   --cases "LIST"     of: warmup established oneway new denied scale
-#                      sess1k sess100k sess1m ifread (default: the first
-#                      six; warmup always runs first)
+#                      sess1k sess100k sess1m ifread synflood (default:
+#                      the first six; warmup always runs first; synflood:
+#                      see bench/guest-syn.sh, it adds the VM's virtio NICs)
 #   --fill N           policies/rules before the matching one in "scale" (default 10000)
 #   --sink MODE        host (default) or otherhost: see bench/guest.sh
 #   --no-build         use the module and tool as built
@@ -108,6 +109,16 @@ if ((build)); then
 	done
 fi
 
+# synflood: its sender and XDP loader, and the VM's two hub-joined virtio
+# NICs (only then: the other cases run in the VM the selftests use).
+nics=
+if grep -qw synflood <<<"$cases"; then
+	for p in synsend xdpdrop; do
+		cc -O2 -Wall -o "$bench/.vm/$p" "$bench/$p.c"
+	done
+	nics=hub2
+fi
+
 rc=0
 for k in "${kernels[@]}"; do
 	ko=$repo/build/$k/flowstat.ko
@@ -119,7 +130,8 @@ for k in "${kernels[@]}"; do
 	((threads == 1)) || stamp+=-t$threads
 	echo "run.sh: $k: $packets packets x $repeats per case and mode; cases: $cases" >&2
 	start=$SECONDS
-	if ! FLOWSTAT_BENCH_SMP=$smp "$bench/vm-icount.sh" --kernel "$k" --timeout "$timeout" \
+	if ! FLOWSTAT_BENCH_SMP=$smp FLOWSTAT_VM_NICS=$nics \
+		"$bench/vm-icount.sh" --kernel "$k" --timeout "$timeout" \
 		--log "$bench/.vm/$k.log" -- env BENCH_OUT="$raw" BENCH_RULES="$rules" \
 		BENCH_CASES="$cases" BENCH_PACKETS="$packets" \
 		BENCH_SCALE_PACKETS="$scale_packets" BENCH_REPEATS="$repeats" \

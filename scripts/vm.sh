@@ -27,7 +27,10 @@
 # (bench/: "-accel tcg,thread=single -icount shift=0,sleep=off -smp 1");
 # FLOWSTAT_VM_KVM=1 uses KVM instead of TCG (nested KVM hangs
 # on the project's machines, so it is opt-in); FLOWSTAT_VM_VERBOSE=1 drops
-# "quiet" so the whole boot log lands in the log file.
+# "quiet" so the whole boot log lands in the log file; FLOWSTAT_VM_NICS=hub2
+# adds two virtio-net NICs joined by a qemu hub (MACs 02:00:00:00:03:02 and
+# 02:00:00:00:03:01; the guest loads virtio_net itself), for the benchmark's
+# SYN flood case: virtio-net runs XDP natively, veth does not.
 set -euo pipefail
 
 die() {
@@ -246,6 +249,25 @@ append="console=ttyS0 panic=-1 oops=panic log_buf_len=16M printk.devkmsg=on"
 append+=" flowstat.repo=$repo flowstat.run=$run"
 [[ ${FLOWSTAT_VM_VERBOSE:-0} == 1 ]] || append="quiet $append"
 
+nics=()
+case ${FLOWSTAT_VM_NICS:-} in
+'') ;;
+hub2)
+	# A hub port with no other port stalls the sender: both are given.
+	# tx=timer: qemu takes a NIC's transmit ring on a timer of the
+	# virtual clock (150 us after the first kick), which under icount
+	# is guest time; the default (a bottom half of the main loop) runs
+	# whenever the host gets to it, and a sender waiting for ring space
+	# then spins for a host-dependent number of guest instructions.
+	# shellcheck disable=SC2054 # commas belong to the options
+	nics=(-netdev hubport,id=hp1,hubid=0
+		-device virtio-net-pci,netdev=hp1,mac=02:00:00:00:03:02,tx=timer,rx_queue_size=1024
+		-netdev hubport,id=hp2,hubid=0
+		-device virtio-net-pci,netdev=hp2,mac=02:00:00:00:03:01,tx=timer,rx_queue_size=1024)
+	;;
+*) die "FLOWSTAT_VM_NICS: hub2 or nothing, got '$FLOWSTAT_VM_NICS'" ;;
+esac
+
 start=$SECONDS
 set +e
 # --foreground keeps qemu in our process group so ^C reaches it. The first
@@ -259,7 +281,7 @@ timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
 	-device virtio-9p-pci,fsdev=root,mount_tag=root \
 	-fsdev "local,id=repo,path=$repo,security_model=none,multidevs=remap" \
 	-device virtio-9p-pci,fsdev=repo,mount_tag=repo \
-	</dev/null 2>&1 |
+	"${nics[@]}" </dev/null 2>&1 |
 	sed -u 's/\r$//' | tee "$log" |
 	sed -u -n '/^FLOWSTAT-VM-START$/,/FLOWSTAT-VM-EXIT=[0-9]/{
 		/^FLOWSTAT-VM-START$/d
