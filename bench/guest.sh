@@ -23,7 +23,6 @@
 #                        mode once more under `perf record -e cpu-clock`
 #                        and write perf's report there (not a figure: the
 #                        sampling costs instructions too)
-#   BENCH_THREADS        pktgen threads, one per CPU (default 1; 2 with -smp 2)
 #   BENCH_SINK           host (default, the method of performance.md): the
 #                        router forwards to the receiving host's MAC and the
 #                        packet goes up its stack (UDP, no socket: dropped;
@@ -141,13 +140,10 @@ rx_packets() {
 # pg NS COUNT SRC DST DSTMAC SPORT_MIN SPORT_MAX DPORT [SRC_MAX]: pktgen on
 # NS's eth0; prints "PPS SENT". Source ports run from SPORT_MIN up, one per
 # packet, wrapping before SPORT_MAX (pktgen's range without UDPSRC_RND).
-# With BENCH_THREADS=T (one pktgen thread per CPU, -smp T), each thread
-# sends COUNT/T packets and a 1/T share of the port range (a one-flow case
-# stays one flow); PPS is all packets over the longest thread's time.
 pg() {
-	ip netns exec "$1" bash -s -- "${BENCH_THREADS:-1}" "$@" <<-'EOS'
-		threads=$1 ns=$2 count=$3 src=$4 dst=$5 dmac=$6 smin=$7 smax=$8 dport=$9
-		srcmax=${10:-$4}
+	ip netns exec "$1" bash -s -- "$@" <<-'EOS'
+		ns=$1 count=$2 src=$3 dst=$4 dmac=$5 smin=$6 smax=$7 dport=$8
+		srcmax=${9:-$3}
 		pgw() {
 			echo "$2" >"$1" 2>/dev/null
 			grep -q '^Result: OK' "$1" || {
@@ -155,38 +151,21 @@ pg() {
 				exit 1
 			}
 		}
-		span=$(((smax - smin) / threads))
-		for ((t = 0; t < threads; t++)); do
-			dev=eth0 lo=$smin hi=$smax
-			((threads > 1)) && dev=eth0@$t
-			((span > 0)) && lo=$((smin + t * span)) hi=$((smin + (t + 1) * span))
-			pgw /proc/net/pktgen/kpktgend_$t rem_device_all
-			pgw /proc/net/pktgen/kpktgend_$t "add_device $dev"
-			d=/proc/net/pktgen/$dev
-			for c in "count $((count / threads))" "clone_skb 0" "pkt_size 64" \
-				"delay 0" "src_min $src" "src_max $srcmax" "dst $dst" \
-				"dst_mac $dmac" "udp_src_min $lo" "udp_src_max $hi" \
-				"udp_dst_min $dport" "udp_dst_max $dport"; do
-				pgw $d "$c"
-			done
+		t=/proc/net/pktgen/kpktgend_0 d=/proc/net/pktgen/eth0
+		pgw $t rem_device_all
+		pgw $t "add_device eth0"
+		for c in "count $count" "clone_skb 0" "pkt_size 64" "delay 0" \
+			"src_min $src" "src_max $srcmax" "dst $dst" "dst_mac $dmac" \
+			"udp_src_min $smin" "udp_src_max $smax" \
+			"udp_dst_min $dport" "udp_dst_max $dport"; do
+			pgw $d "$c"
 		done
 		echo start >/proc/net/pktgen/pgctrl
-		sent=0 usec=0
-		for ((t = 0; t < threads; t++)); do
-			dev=eth0
-			((threads > 1)) && dev=eth0@$t
-			d=/proc/net/pktgen/$dev
-			r=$(sed -n '/^Result: OK/,$p' $d | tr '\n' ' ')
-			u=$(sed -n 's/^Result: OK: \([0-9][0-9]*\)(.*/\1/p' <<<"$r")
-			n=$(sed -n 's/^Result: OK: [^,]*, \([0-9][0-9]*\) .*/\1/p' <<<"$r")
-			[ -n "$u" ] && [ -n "$n" ] || { echo "pktgen: no result: $(cat $d)" >&2; exit 1; }
-			pps=$(sed -n 's/.* \([0-9][0-9]*\)pps .*/\1/p' <<<"$r")
-			sent=$((sent + n))
-			((u > usec)) && usec=$u
-			pgw /proc/net/pktgen/kpktgend_$t rem_device_all
-		done
-		# one thread: pktgen's own figure (its clock is in ns)
-		((threads > 1)) && pps=$((sent * 1000000 / usec))
+		r=$(sed -n '/^Result: OK/,$p' $d | tr '\n' ' ')
+		pps=$(sed -n 's/.* \([0-9][0-9]*\)pps .*/\1/p' <<<"$r")
+		sent=$(sed -n 's/^Result: OK: [^,]*, \([0-9][0-9]*\) .*/\1/p' <<<"$r")
+		[ -n "$pps" ] && [ -n "$sent" ] || { echo "pktgen: no result: $(cat $d)" >&2; exit 1; }
+		pgw $t rem_device_all
 		echo "$pps $sent"
 	EOS
 }

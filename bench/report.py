@@ -47,8 +47,6 @@ def main():
     for a in ("packets", "scale-packets", "repeats", "fill", "seconds"):
         ap.add_argument("--" + a, type=int, default=0)
     ap.add_argument("--sink", default="host")
-    ap.add_argument("--smp", type=int, default=1)
-    ap.add_argument("--threads", type=int, default=1)
     o = ap.parse_args()
 
     runs = {}
@@ -196,8 +194,7 @@ def main():
                      ("pass" if r["pass"] else "short") if "pass" in r else "-",
                      spread(case)))
     w = [max(len(str(x[i])) for x in rows + [hdr]) for i in range(len(hdr))]
-    print(f"\n{o.kernel} (-smp {o.smp}, {o.threads} pktgen thread(s)): pktgen pps, "
-          f"median of {o.repeats}; nft and flowstat as ratios "
+    print(f"\n{o.kernel}: pktgen pps, median of {o.repeats}; nft and flowstat as ratios "
           f"to bare (same run); spread = (max-min)/median, '!' above {SPREAD_FLAG:.0%}")
     for x in [hdr, tuple("-" * n for n in w)] + rows:
         print("  ".join(str(v).ljust(w[i]) if i == 0 else str(v).rjust(w[i])
@@ -249,8 +246,7 @@ def main():
         "kernel": o.kernel,
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "method": {
-            "qemu": f"-accel tcg,thread=single -icount shift=0,sleep=off -smp {o.smp}",
-            "pktgen_threads": o.threads,
+            "qemu": "-accel tcg,thread=single -icount shift=0,sleep=off -smp 1",
             "generator": "kernel pktgen in the client namespace, 64-byte UDP over veth",
             "packets": o.packets, "scale_packets": o.scale_packets,
             "repeats": o.repeats, "fill": o.fill, "sink": o.sink,

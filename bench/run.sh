@@ -9,7 +9,7 @@
 #
 #   bench/run.sh [--kernel REL]... [--packets N] [--scale-packets N] [--repeats N]
 #                [--cases "LIST"] [--fill N] [--sink host|otherhost] [--no-build]
-#                [--timeout S] [--screen] [--smp N] [--threads T] [--ifaces "LIST"]
+#                [--timeout S] [--screen] [--ifaces "LIST"]
 #                [--profile]
 #
 #   --kernel REL       a kernel of scripts/kernels.sh (default: all of them)
@@ -27,9 +27,6 @@
 #   --screen           flowstat only: the clients' zone (trust) gets a screen
 #                      with ip spoofing and tcp syn-flood (the screen step's
 #                      cost on first packets; nft has no equivalent)
-#   --smp N            vCPUs of the VM (default 1; per-CPU scaling: 2)
-#   --threads T        pktgen threads, one per CPU, sharing the packets
-#                      (default 1; at most --smp)
 #   --ifaces "LIST"    interface counts of the ifread case (default "10 1000")
 #   --profile          then run each case and mode once more under perf
 #                      (cpu-clock, which icount turns into an instruction
@@ -43,7 +40,7 @@ bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 repo=$(dirname "$bench")
 kernels=() packets=30000 scale_packets=3000 repeats=3 fill=10000
 cases="warmup established oneway new denied scale" sink=host build=1 timeout=1200
-screen=0 smp=1 threads=1 ifaces="10 1000" profile=
+screen=0 ifaces="10 1000" profile=
 
 usage() {
 	sed -n 's/^#   \(bench\/run.*\)/usage: \1/p; s/^#                \(\[.*\)/                    \1/p' "$0" >&2
@@ -61,19 +58,16 @@ while (($#)); do
 	--no-build) build=0; shift ;;
 	--timeout) timeout=${2:?}; shift 2 ;;
 	--screen) screen=1; shift ;;
-	--smp) smp=${2:?}; shift 2 ;;
-	--threads) threads=${2:?}; shift 2 ;;
 	--ifaces) ifaces=${2:?}; shift 2 ;;
 	--profile) profile=$bench/.vm/profile; shift ;;
 	-h | --help) usage ;;
 	*) usage ;;
 	esac
 done
-for n in "$packets" "$scale_packets" "$repeats" "$fill" "$timeout" "$smp" "$threads" $ifaces; do
+for n in "$packets" "$scale_packets" "$repeats" "$fill" "$timeout" $ifaces; do
 	[[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: '$n' is not a positive number" >&2; exit 2; }
 done
 [[ $sink == host || $sink == otherhost ]] || usage
-((threads <= smp)) || { echo "run.sh: --threads $threads wants --smp $threads or more" >&2; exit 2; }
 # warmup first, once
 cases="warmup $(tr ' ' '\n' <<<"$cases" | grep -vx -e warmup -e '' | tr '\n' ' ')"
 ((${#kernels[@]})) || mapfile -t kernels < <("$repo/scripts/kernels.sh")
@@ -126,16 +120,14 @@ for k in "${kernels[@]}"; do
 	raw=$bench/.vm/raw-$k.txt
 	rm -f "$raw"
 	stamp=$(date -u +%Y-%m-%d-%H%M)
-	((smp == 1)) || stamp+=-smp$smp
-	((threads == 1)) || stamp+=-t$threads
 	echo "run.sh: $k: $packets packets x $repeats per case and mode; cases: $cases" >&2
 	start=$SECONDS
-	if ! FLOWSTAT_BENCH_SMP=$smp FLOWSTAT_VM_NICS=$nics \
+	if ! FLOWSTAT_VM_NICS=$nics \
 		"$bench/vm-icount.sh" --kernel "$k" --timeout "$timeout" \
 		--log "$bench/.vm/$k.log" -- env BENCH_OUT="$raw" BENCH_RULES="$rules" \
 		BENCH_CASES="$cases" BENCH_PACKETS="$packets" \
 		BENCH_SCALE_PACKETS="$scale_packets" BENCH_REPEATS="$repeats" \
-		BENCH_SINK="$sink" BENCH_THREADS="$threads" BENCH_IFACES="$ifaces" BENCH_PROFILE="$profile" FLOWSTAT_KO="$ko" FLOWSTAT="$repo/userspace/flowstat" \
+		BENCH_SINK="$sink" BENCH_IFACES="$ifaces" BENCH_PROFILE="$profile" FLOWSTAT_KO="$ko" FLOWSTAT="$repo/userspace/flowstat" \
 		BENCH_SCREEN="$( ((screen)) && echo 1)" \
 		bench/guest.sh >"$bench/.vm/$k.out" 2>&1; then
 		echo "run.sh: $k: the VM run failed; guest output:" >&2
@@ -147,7 +139,6 @@ for k in "${kernels[@]}"; do
 	python3 "$bench/report.py" --kernel "$k" --raw "$raw" --json "$json" \
 		--packets "$packets" --scale-packets "$scale_packets" \
 		--repeats "$repeats" --fill "$fill" --sink "$sink" \
-		--smp "$smp" --threads "$threads" \
 		--seconds $((SECONDS - start)) || rc=1
 	echo "run.sh: $k: $((SECONDS - start)) s; results in ${json#"$repo"/}" >&2
 done
