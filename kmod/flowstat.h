@@ -509,6 +509,8 @@ bool fs_route_mcast_rpf(struct net *net, const struct sk_buff *skb, u8 pf,
 u32 fs_route_gen(const struct net *net, u8 pf);
 
 /* route_cache.c */
+bool fs_route_keepable(const struct net *net, const struct sk_buff *skb,
+		       const struct net_device *in);
 void fs_route_cache_apply(struct net *net, struct fs_session *s,
 			  enum fs_dir dir, struct sk_buff *skb,
 			  struct net_device *in);

@@ -46,12 +46,13 @@ static enum fs_route fs_route_input4(struct net *net, struct sk_buff *skb,
 	if (ipv4_is_lbcast(iph->daddr) || ipv4_is_zeronet(iph->daddr))
 		return FS_ROUTE_LOCAL;
 	/*
-	 * The stack's own lookup, which it then does not repeat (issue 6).
-	 * Anything but a unicast or local route is looked at again below,
-	 * so that only a missing route counts as one, not forwarding turned
-	 * off on @in or a martian source (the stack drops those itself).
+	 * The stack's own lookup, which it then does not repeat (issue 6),
+	 * when no hook after ours can change its result (fs_route_keepable()).
+	 * Anything but a unicast or local route is looked at again below, so
+	 * that only a missing route counts as one, not forwarding turned off
+	 * on @in or a martian source (the stack drops those itself).
 	 */
-	if (!skb_dst(skb) &&
+	if (!skb_dst(skb) && fs_route_keepable(net, skb, in) &&
 	    !ip_route_input_noref(skb, iph->daddr, iph->saddr, iph->tos, in)) {
 		rt = skb_rtable(skb);
 		if (rt->rt_type == RTN_UNICAST) {
@@ -119,6 +120,8 @@ static enum fs_route fs_route_input6(struct net *net, const struct sk_buff *skb,
  * @pf: NFPROTO_IPV4 or NFPROTO_IPV6
  * @in: its ingress device
  * @oif: set to the egress ifindex for FS_ROUTE_FORWARD
+ *
+ * For IPv4 the lookup may be the stack's own, which it then keeps on @skb.
  *
  * Context: rcu_read_lock.
  * Return: FS_ROUTE_NONE for no route, a blackhole, unreachable or

@@ -773,17 +773,21 @@ sendp(pkts, iface="eth0", verbose=0)
 EOF
 }
 
-# udp_send NS DST DPORT COUNT SPORT [INTERVAL]: COUNT datagrams of 32 bytes
+# udp_send NS DST DPORT COUNT SPORT [INTERVAL] [TOS]: COUNT datagrams of 32 bytes
 # payload from one source port (one flow): 60 bytes each over IPv4, 80 over
-# IPv6. Payload lines are "NNN...\n", so a receiver can count lines.
+# IPv6. Payload lines are "NNN...\n", so a receiver can count lines. TOS:
+# the IPv4 TOS byte (IP_TOS).
 udp_send()
 {
-	ip netns exec "$1" "$PYTHON" - "$2" "$3" "$4" "$5" "${6:-0.05}" <<'EOF'
+	ip netns exec "$1" "$PYTHON" - "$2" "$3" "$4" "$5" "${6:-0.05}" "${7:-0}" <<'EOF'
 import socket, sys, time
 dst, dport, count, sport, ival = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+tos = int(sys.argv[6], 0)
 fam = socket.AF_INET6 if ":" in dst else socket.AF_INET
 s = socket.socket(fam, socket.SOCK_DGRAM)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+if tos and fam == socket.AF_INET:
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_TOS, tos)
 s.bind(("::" if fam == socket.AF_INET6 else "0.0.0.0", sport))
 for i in range(count):
     s.sendto(b"%031d\n" % i, (dst, dport))

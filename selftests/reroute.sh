@@ -17,7 +17,8 @@
 # flow is still alive, but no longer the one a lookup finds); via B once
 # that route is removed; via C, then B, as the route is replaced. Each time
 # every datagram reaches the host the route points to, only that interface
-# counts it as transit output, and the flow stays one session. Last, the interface to C
+# counts it as transit output, and the flow stays one session. Then a flow
+# whose TOS changes takes a TOS route when it should. Last, the interface to C
 # is deleted while the flow's route points there: that does not wait for
 # the kept route, and the next datagrams find no route.
 
@@ -25,7 +26,7 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd socat ss
-ktap_set_plan 35
+ktap_set_plan 38
 
 setup_router_topology || ktap_bail "cannot build the topology"
 for h in "$B" "$C"; do
@@ -112,6 +113,30 @@ flow()
 }
 flow ipv4 10.9.9.9 42000 60
 flow ipv6 fd00:99::9 42001 80
+
+# A route with a TOS selector: the flow's datagrams with that TOS take it
+# (via C), those without keep the main route (via B). The kept route is the
+# one a TOS-0 lookup gave: it must not be handed to the others.
+tos_step()
+{
+	local tos=$1 host=$2 rx=$FS_TMP/b.rx other=$FS_TMP/c.rx
+
+	[ "$host" = C ] && { rx=$FS_TMP/c.rx; other=$FS_TMP/b.rx; }
+	: >"$FS_TMP/b.rx"
+	: >"$FS_TMP/c.rx"
+	udp_send "$A" 10.9.9.9 5000 3 42002 0.05 "$tos"
+	wait_until 5 lines_ge "$rx" 3
+	check_eq "ipv4: TOS $tos: $host got the flow's 3 datagrams, the other host none" \
+		"3 0" "$(wc -l <"$rx") $(wc -l <"$other")"
+}
+route ipv4 replace B || ktap_bail "cannot route via B"
+ip -n "$R" route add 10.9.9.0/24 tos 0x10 via "$C_IP4" ||
+	ktap_bail "cannot add the TOS route"
+tos_step 0 B
+tos_step 0x10 C
+tos_step 0 B
+ip -n "$R" route del 10.9.9.0/24 tos 0x10 via "$C_IP4" ||
+	ktap_bail "cannot delete the TOS route"
 
 # The flow's route leads to C, and its later datagrams take the kept route;
 # then C's interface goes away. Deleting it waits for every reference to
