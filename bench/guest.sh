@@ -421,7 +421,8 @@ profile_one() {
 	perf record -q -a -e cpu-clock -F 10000 -D -1 \
 		--control fifo:/tmp/perf.ctl,/tmp/perf.ack -o "$f.data" -- sleep 3600 &
 	exec 8>/tmp/perf.ctl 9</tmp/perf.ack
-	echo enable >&8 && read -r -t 120 _ <&9 || log "profile: perf did not start"
+	# (guest time: it leaps while perf's files come from the host)
+	echo enable >&8 && read -r -t 1200 _ <&9 || log "profile: perf did not start"
 	measure "$case" "$k" >"$f.pps" || log "profile $case $mode: measurement failed"
 	echo disable >&8 && read -r -t 60 _ <&9
 	exec 8>&- 9<&-
@@ -436,6 +437,8 @@ profile_one() {
 		awk -v n="$(cut -d' ' -f2 "$f.pps")" '$1 ~ /^[0-9]+$/ && n > 0 {
 			t += $1; c[NR] = $1; $1 = ""; l[NR] = $0
 		} END {
+			if (!t)
+				print "# no samples: perf did not run during the measurement, run again"
 			printf "# %d packets, %.0f instructions per packet in pktgen and softirq context\n", n, t * 100000 / n
 			for (i in c) if (c[i] * 100000 / n >= 5)
 				printf "%8.0f %s\n", c[i] * 100000 / n, l[i] | "sort -k1,1nr"
