@@ -459,6 +459,7 @@ struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
 				  unsigned int thoff);
 void fs_sess_refresh(struct fs_net *fsn, struct fs_session *s, enum fs_dir dir,
 		     unsigned int len);
+void fs_sess_account(struct fs_session *s, enum fs_dir dir, unsigned int len);
 void fs_sess_apply(struct fs_net *fsn, const struct fs_flow_cfg *flow);
 void fs_sess_sweep(struct fs_net *fsn);
 unsigned long fs_sess_timeout_left(const struct fs_session *s);
@@ -472,6 +473,11 @@ int fs_sess_net_init(struct fs_net *fsn);
 void fs_sess_net_exit(struct fs_net *fsn);
 int fs_sess_init(void);
 void fs_sess_exit(void);
+
+/* icmp_error.c */
+bool fs_icmp_is_error(u8 family, u8 type);
+bool fs_icmp_error_tuple(const struct sk_buff *skb, unsigned int thoff,
+			 const struct fs_tuple *outer, struct fs_tuple *t);
 
 /* tcp.c */
 struct fs_tcp *fs_tcp_new(const struct sk_buff *skb, unsigned int thoff);

@@ -46,6 +46,8 @@
  * @icmp: ICMP or ICMPv6
  * @mcast: multicast destination
  * @nd: IPv6 neighbour discovery or MLD (always accepted to the router)
+ * @icmp_err: an ICMP or ICMPv6 error (icmp_error.c): it belongs to the
+ *	session of the packet it quotes, and never opens one
  * @icmp_type: ICMP or ICMPv6 type, -1 if none was read
  */
 struct fs_pkt {
@@ -58,6 +60,7 @@ struct fs_pkt {
 	bool icmp;
 	bool mcast;
 	bool nd;
+	bool icmp_err;
 };
 
 /**
@@ -220,6 +223,7 @@ static void fs_parse_l4(const struct sk_buff *skb, unsigned int thoff,
 		if (!h)
 			return;
 		p->icmp_type = ((const struct icmphdr *)h)->type;
+		p->icmp_err = fs_icmp_is_error(NFPROTO_IPV4, p->icmp_type);
 		if (((const struct icmphdr *)h)->type == ICMP_ECHO ||
 		    ((const struct icmphdr *)h)->type == ICMP_ECHOREPLY) {
 			p->t.sport = ((const struct icmphdr *)h)->un.echo.id;
@@ -231,6 +235,7 @@ static void fs_parse_l4(const struct sk_buff *skb, unsigned int thoff,
 		if (!h)
 			return;
 		p->icmp_type = ((const struct icmp6hdr *)h)->icmp6_type;
+		p->icmp_err = fs_icmp_is_error(NFPROTO_IPV6, p->icmp_type);
 		switch (((const struct icmp6hdr *)h)->icmp6_type) {
 		case ICMPV6_ECHO_REQUEST:
 		case ICMPV6_ECHO_REPLY:
@@ -308,6 +313,28 @@ static void fs_parse(const struct sk_buff *skb, u8 pf, struct fs_pkt *p)
 }
 
 /*
+ * The session an ICMP error belongs to: that of the packet it quotes. The
+ * error travels against that packet. It is counted with the session but
+ * neither refreshes it nor goes through its TCP window.
+ */
+static struct fs_session *fs_find_related(struct fs_net *fsn,
+					  const struct sk_buff *skb,
+					  const struct fs_pkt *p,
+					  enum fs_dir *dir)
+{
+	struct fs_session *s;
+	struct fs_tuple q;
+
+	if (!p->thoff || !fs_icmp_error_tuple(skb, p->thoff, &p->t, &q))
+		return NULL;
+	s = fs_sess_lookup(fsn, &q, dir);
+	if (!s)
+		return NULL;
+	*dir = *dir == FS_DIR_ORIG ? FS_DIR_REPLY : FS_DIR_ORIG;
+	return s;
+}
+
+/*
  * Finds the packet's session and, if the view changed since the session
  * was last checked, checks it again (the reload sweep may not have reached
  * it yet). A TCP segment goes through the window tracker: out of the
@@ -319,8 +346,12 @@ static struct fs_session *fs_find(struct fs_net *fsn, const struct fs_view *v,
 				  const struct fs_pkt *p, enum fs_dir *dir,
 				  struct fs_result *r)
 {
-	struct fs_session *s = fs_sess_lookup(fsn, &p->t, dir);
+	struct fs_session *s;
 
+	if (unlikely(p->icmp_err))
+		s = fs_find_related(fsn, skb, p, dir);
+	else
+		s = fs_sess_lookup(fsn, &p->t, dir);
 	if (s && unlikely(READ_ONCE(s->gen) != v->gen)) {
 		if (!fs_sess_permitted(v, s)) {
 			fs_sess_unlink(fsn, s);
@@ -330,6 +361,10 @@ static struct fs_session *fs_find(struct fs_net *fsn, const struct fs_view *v,
 	}
 	if (!s)
 		return NULL;
+	if (unlikely(p->icmp_err)) {
+		fs_sess_account(s, *dir, p->bytes);
+		return s;
+	}
 	if (s->tcp && !fs_tcp_packet(s->tcp, *dir, skb, p->thoff,
 				     r && !READ_ONCE(fsn->sess.no_seq_check))) {
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_TCP_OUT_OF_WINDOW);
@@ -340,11 +375,14 @@ static struct fs_session *fs_find(struct fs_net *fsn, const struct fs_view *v,
 }
 
 /*
- * Only a SYN opens a TCP session (the gateways' tcp-syn-check): anything
- * else without a session is dropped as denied by policy.
+ * Only a SYN opens a TCP session (the gateways' tcp-syn-check), and an ICMP
+ * error opens none: either without a session is dropped as denied by
+ * policy.
  */
-static bool fs_tcp_opens(const struct fs_pkt *p)
+static bool fs_opens(const struct fs_pkt *p)
 {
+	if (p->icmp_err)
+		return false;
 	return p->t.proto != IPPROTO_TCP ||
 	       (p->tcpflags & (TCPHDR_SYN | TCPHDR_ACK | TCPHDR_RST |
 			       TCPHDR_FIN)) == TCPHDR_SYN;
@@ -393,7 +431,7 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ZONE);
 		return;
 	}
-	if (!fs_tcp_opens(p)) {
+	if (!fs_opens(p)) {
 		/* a tcp-rst zone tells the sender, as the gateways do */
 		fs_tcp_rst_first(v, from->zone, &p->t, p->tcpflags, skb, state);
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
@@ -594,9 +632,11 @@ static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	fs_parse(skb, state->pf, &p);
 	s = fs_find(fsn, v, skb, &p, &dir, &r);
-	if (s && !r.dropped && !fs_pre_reroute(fsn, v, s, dir, skb, state, &r))
+	/* an ICMP error is routed to its own destination, by the stack */
+	if (s && !r.dropped && !p.icmp_err &&
+	    !fs_pre_reroute(fsn, v, s, dir, skb, state, &r))
 		s = NULL;
-	if (s && !r.dropped && s->kind == FS_SESS_TRANSIT &&
+	if (s && !r.dropped && !p.icmp_err && s->kind == FS_SESS_TRANSIT &&
 	    state->pf == NFPROTO_IPV4)
 		fs_route_cache_apply(state->net, s, dir, skb, state->in);
 	if (!s && !r.dropped)
@@ -661,7 +701,7 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
 	else if (!fs_host_inbound_allowed(b, &p.t))
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
-	else if (!fs_tcp_opens(&p))
+	else if (!fs_opens(&p))
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
 	else if (skb->pkt_type == PACKET_HOST)
 		fs_open(fsn, v, skb, &p, FS_SESS_TO_SELF, state->in->ifindex, 0,
@@ -691,7 +731,7 @@ static unsigned int fs_local_out(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	fs_parse(skb, state->pf, &p);
 	if (!fs_find(fsn, v, skb, &p, &dir, NULL) && !p.mcast && !p.nd &&
-	    fs_tcp_opens(&p))
+	    fs_opens(&p))
 		fs_open(fsn, v, skb, &p, FS_SESS_FROM_SELF, 0,
 			state->out->ifindex, 0, &r);
 	fs_count_out(fs_ifstats_find(fsn, state->out->ifindex), &p, true);

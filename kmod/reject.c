@@ -17,9 +17,12 @@
 
 #include "book.h"
 
-/* Is the ICMP(v6) message at @thoff an error (or unreadable)? */
-static bool fs_icmp_is_error(const struct sk_buff *skb, unsigned int thoff,
-			     bool v6)
+/*
+ * Is the ICMP(v6) message at @thoff one never to answer: an error, or
+ * something unknown or unreadable? Stricter than fs_icmp_is_error().
+ */
+static bool fs_icmp_unanswerable(const struct sk_buff *skb, unsigned int thoff,
+				 bool v6)
 {
 	u8 _type;
 	const u8 *type = skb_header_pointer(skb, thoff, 1, &_type);
@@ -57,7 +60,7 @@ static void fs_reject4(struct sk_buff *skb, const struct nf_hook_state *state)
 		nf_send_unreach(skb, ICMP_PORT_UNREACH, state->hook);
 		return;
 	case IPPROTO_ICMP:
-		if (fs_icmp_is_error(skb, ip_hdrlen(skb), false))
+		if (fs_icmp_unanswerable(skb, ip_hdrlen(skb), false))
 			return;
 		break;
 	}
@@ -83,7 +86,7 @@ static void fs_reject6(struct sk_buff *skb, const struct nf_hook_state *state)
 				 state->hook);
 		return;
 	case IPPROTO_ICMPV6:
-		if (fs_icmp_is_error(skb, thoff, true))
+		if (fs_icmp_unanswerable(skb, thoff, true))
 			return;
 		break;
 	}

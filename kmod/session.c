@@ -287,6 +287,22 @@ struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
 }
 
 /**
+ * fs_sess_account() - count a packet of @s without refreshing it
+ * @s: the session
+ * @dir: direction the packet travels in
+ * @len: L3 bytes of the packet
+ *
+ * For the packets that belong to a session without being its traffic (an
+ * ICMP error about it): they must not keep a dead flow alive.
+ * Context: rcu_read_lock held.
+ */
+void fs_sess_account(struct fs_session *s, enum fs_dir dir, unsigned int len)
+{
+	s->packets[dir]++;
+	s->bytes[dir] += len;
+}
+
+/**
  * fs_sess_refresh() - account a packet of @s and push its timeout out
  * @fsn: the namespace's flowstat state
  * @s: the session
@@ -300,8 +316,7 @@ void fs_sess_refresh(struct fs_net *fsn, struct fs_session *s, enum fs_dir dir,
 {
 	unsigned long expires;
 
-	s->packets[dir]++;
-	s->bytes[dir] += len;
+	fs_sess_account(s, dir, len);
 	if (dir == FS_DIR_REPLY && !test_bit(FS_SESS_SEEN_REPLY, &s->flags))
 		set_bit(FS_SESS_SEEN_REPLY, &s->flags);
 	expires = jiffies + fs_sess_timeout(&fsn->sess, s);
