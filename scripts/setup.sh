@@ -13,6 +13,8 @@ export DEBIAN_FRONTEND=noninteractive
 pkgs=(
 	# module and tool
 	build-essential pkg-config libnl-3-dev libnl-genl-3-dev
+	# the tool's fuzz targets (libFuzzer, AddressSanitizer, UBSan)
+	clang libclang-rt-14-dev
 	# 6.1: the kernel to build against and boot in the VM
 	linux-image-amd64 linux-headers-amd64
 	# the VM runner (scripts/vm.sh)

@@ -144,6 +144,19 @@ else
 fi
 expect "-n: missing namespace" 1 "" "flowstat: cannot open network namespace 'flowstat-none-$$': No such file or directory" -- $FS -n "flowstat-none-$$" show interfaces
 
+# The fuzz targets (make fuzz), a fixed number of inputs each.
+if [ -x fuzz/config ] && [ -x fuzz/replies ]; then
+	while IFS= read -r line; do
+		case "$line" in
+		"ok - "*)	result OK "${line#ok - }" ;;
+		"not ok - "*)	result FAIL "${line#not ok - }" ;;
+		*)		echo "$line" ;;
+		esac
+	done < <(fuzz/run.sh "${FUZZ_RUNS:-30000}")
+else
+	result FAIL "fuzz targets built (make fuzz)"
+fi
+
 echo "1..$n"
 echo "# $((n - fail)) passed, $fail failed"
 [ "$fail" = 0 ]
