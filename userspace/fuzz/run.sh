@@ -12,6 +12,9 @@ cd "$(dirname "$0")" || exit 1
 runs=${1:?usage: fuzz/run.sh RUNS [options]}
 shift
 tmp=$(mktemp -d /tmp/flowstat-fuzz.XXXXXX) || exit 1
+# A failing input is kept there, out of the tree.
+artifacts=$(cd ../.. && pwd)/build/fuzz
+mkdir -p "$artifacts" || exit 1
 trap 'rm -rf "$tmp"' EXIT
 rc=0
 
@@ -23,13 +26,15 @@ target() {
 	mkdir -p "$tmp/$name"
 	[ $# -gt 0 ] && cp "$@" "$tmp/$name/"
 	start=$SECONDS
-	if ./"$name" -seed=1 -runs="$runs" "${opts[@]}" "$tmp/$name" \
+	if ./"$name" -seed=1 -runs="$runs" -artifact_prefix="$artifacts/$name-" \
+		"${opts[@]}" "$tmp/$name" \
 		>"$tmp/$name.log" 2>&1 </dev/null; then
 		echo "ok - fuzz/$name: $runs inputs in $((SECONDS - start)) s, $desc"
 	else
 		echo "not ok - fuzz/$name: $desc"
 		grep -E 'ERROR|SUMMARY|fuzz_|^#[0-9]+ ' "$tmp/$name.log" |
 			tail -n 40 | sed 's/^/# /'
+		echo "# failing input in $artifacts (replay: userspace/fuzz/$name FILE)"
 		rc=1
 	fi
 }
