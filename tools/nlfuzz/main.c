@@ -1,0 +1,1194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nlfuzz: fuzz the flowstat generic netlink family and check oracles.
+ *
+ *   nlfuzz [--seed S] [--count N] [--ops CMD,...] [--replay INDEX]
+ *          [--user UID [--userns]] [--reload-loop MS] [--check-every N]
+ *          [--verbose]
+ *
+ * After every message a NLMSG_NOOP with NLM_F_ACK is sent on the same
+ * socket: its ACK marks the end of everything the message caused, so a
+ * message that gets no reply at all is told from a slow one. The oracles
+ * are in check_replies() and check_state(); docs/reliability.md has the
+ * list and the reasons.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <grp.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include "nlfuzz.h"
+#include "linux/flowstat.h"
+
+#define SYNC_BIT 0x80000000u
+#define CTL_SEQ 0x40000000u
+#define RX_SIZE (1024 * 1024)
+#define MAX_PRINTED 20
+#define REPLY_TIMEOUT_MS 20000
+
+static struct nf_family fam;
+static struct nf_gen_ctx gen;
+static uint8_t *rx;
+static int verbose;
+static unsigned long failures, printed;
+static uint64_t seed;
+static int unpriv, in_userns;
+static unsigned long n_msgs, n_abandoned, n_reloads, n_checks;
+static unsigned long strat_sent[__NF_S_MAX], strat_acc[__NF_S_MAX];
+static uint32_t ctl_seq = CTL_SEQ;
+
+/* The distinct extack messages seen, with counts: what was reached. */
+#define MAX_EXT 160
+static struct {
+	char msg[96];
+	unsigned long n;
+} ext[MAX_EXT];
+static int n_ext;
+
+static void note_ext(const char *m)
+{
+	int i;
+
+	for (i = 0; i < n_ext; i++)
+		if (!strcmp(ext[i].msg, m)) {
+			ext[i].n++;
+			return;
+		}
+	if (n_ext < MAX_EXT) {
+		snprintf(ext[n_ext].msg, sizeof(ext[0].msg), "%s", m);
+		ext[n_ext++].n = 1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Configuration state: generation and a hash of the CONFIG_GET dump   */
+
+struct state {
+	uint32_t gen;
+	uint64_t hash;
+	int ok;
+};
+
+/* Shared with the reloader child: reloads started and acknowledged. */
+struct reload_counts {
+	unsigned long started, finished, failed;
+};
+static struct reload_counts *rc_shared;
+static pid_t reloader;
+
+static uint64_t fnv(uint64_t h, const void *p, size_t len)
+{
+	const uint8_t *c = p;
+
+	while (len--)
+		h = (h ^ *c++) * 0x100000001b3ULL;
+	return h;
+}
+
+typedef int (*part_cb)(const struct nlmsghdr *h, void *arg);
+
+/*
+ * A dump on @fd; calls @cb for each part. Returns 0, -EINTR if a part
+ * carried NLM_F_DUMP_INTR, or -errno.
+ */
+static int ctl_dump(int fd, int cmd, part_cb cb, void *arg)
+{
+	struct nf_buf b = {};
+	int intr = 0, err;
+	uint32_t seq = ++ctl_seq;
+
+	nf_put_msghdr(&b, fam.id, NLM_F_REQUEST | NLM_F_DUMP, seq, cmd,
+		      fam.version);
+	nf_msg_end(&b);
+	err = nf_send(fd, b.p, b.len);
+	free(b.p);
+	if (err)
+		return err;
+	for (;;) {
+		const struct nlmsghdr *h;
+		ssize_t n = nf_recv(fd, rx, RX_SIZE, REPLY_TIMEOUT_MS);
+		size_t left;
+
+		if (n < 0)
+			return (int)n;
+		left = n;
+		for (h = (const struct nlmsghdr *)rx; NLMSG_OK(h, left);
+		     h = NLMSG_NEXT(h, left)) {
+			if (h->nlmsg_seq != seq)
+				continue;
+			if (h->nlmsg_flags & NLM_F_DUMP_INTR)
+				intr = 1;
+			if (h->nlmsg_type == NLMSG_DONE)
+				return intr ? -EINTR : 0;
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return ((const struct nlmsgerr *)NLMSG_DATA(h))
+					->error;
+			if (cb)
+				cb(h, arg);
+		}
+	}
+}
+
+struct cfg_acc {
+	struct state *st;
+	struct nf_buf *base; /* if set, collects the CONFIG_SET attributes */
+};
+
+static int cfg_part(const struct nlmsghdr *h, void *arg)
+{
+	struct cfg_acc *acc = arg;
+	const uint8_t *p = (const uint8_t *)NLMSG_DATA(h) + GENL_HDRLEN;
+	size_t len = h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
+
+	while (len >= NLA_HDRLEN) {
+		const struct nlattr *a = (const struct nlattr *)p;
+		size_t step = NLA_ALIGN(a->nla_len);
+
+		if (a->nla_len < NLA_HDRLEN || a->nla_len > len)
+			break;
+		if ((a->nla_type & NLA_TYPE_MASK) ==
+			    FLOWSTAT_A_CFG_GENERATION &&
+		    a->nla_len >= NLA_HDRLEN + 4) {
+			memcpy(&acc->st->gen, p + NLA_HDRLEN, 4);
+		} else {
+			acc->st->hash = fnv(acc->st->hash, p, a->nla_len);
+			if (acc->base)
+				nf_put(acc->base, p, step <= len ? step : len);
+		}
+		if (step > len)
+			step = len;
+		p += step;
+		len -= step;
+	}
+	return 0;
+}
+
+/* Reads the running configuration; retries a dump that raced a reload. */
+static int read_state(int fd, struct state *st, struct nf_buf *base)
+{
+	struct cfg_acc acc = { .st = st, .base = base };
+	int tries, err = -EINTR;
+
+	for (tries = 0; tries < 50 && err == -EINTR; tries++) {
+		st->gen = 0;
+		st->hash = 0xcbf29ce484222325ULL;
+		if (base)
+			base->len = 0;
+		err = ctl_dump(fd, FLOWSTAT_CMD_CONFIG_GET, cfg_part, &acc);
+	}
+	st->ok = !err;
+	n_checks++;
+	return err;
+}
+
+/* Per-interface clear times and counter sums, for STATS_CLEAR. */
+#define MAX_IFS 64
+struct ifstate {
+	int n;
+	uint32_t ifindex[MAX_IFS];
+	uint64_t cleared[MAX_IFS], sum[MAX_IFS];
+};
+
+static int if_part(const struct nlmsghdr *h, void *arg)
+{
+	struct ifstate *s = arg;
+	const uint8_t *p = (const uint8_t *)NLMSG_DATA(h) + GENL_HDRLEN;
+	size_t len = h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
+	int i = s->n;
+
+	if (i >= MAX_IFS)
+		return 0;
+	s->ifindex[i] = s->cleared[i] = s->sum[i] = 0;
+	while (len >= NLA_HDRLEN) {
+		const struct nlattr *a = (const struct nlattr *)p;
+		size_t step = NLA_ALIGN(a->nla_len), l2;
+		const uint8_t *q;
+
+		if (a->nla_len < NLA_HDRLEN || a->nla_len > len)
+			break;
+		switch (a->nla_type & NLA_TYPE_MASK) {
+		case FLOWSTAT_A_IFSTATS_IFINDEX:
+			memcpy(&s->ifindex[i], p + NLA_HDRLEN, 4);
+			break;
+		case FLOWSTAT_A_IFSTATS_CLEARED:
+			memcpy(&s->cleared[i], p + NLA_HDRLEN, 8);
+			break;
+		case FLOWSTAT_A_IFSTATS_COUNTERS:
+			q = p + NLA_HDRLEN;
+			l2 = a->nla_len - NLA_HDRLEN;
+			while (l2 >= NLA_HDRLEN + 8) {
+				const struct nlattr *c =
+					(const struct nlattr *)q;
+				uint64_t v;
+
+				if (c->nla_len < NLA_HDRLEN || c->nla_len > l2)
+					break;
+				if (c->nla_len == NLA_HDRLEN + 8 &&
+				    (c->nla_type & NLA_TYPE_MASK) !=
+					    FLOWSTAT_A_COUNTER_PAD) {
+					memcpy(&v, q + NLA_HDRLEN, 8);
+					s->sum[i] += v;
+				}
+				q += NLA_ALIGN(c->nla_len);
+				l2 -= (size_t)NLA_ALIGN(c->nla_len) < l2 ?
+					      NLA_ALIGN(c->nla_len) :
+					      l2;
+			}
+			break;
+		}
+		if (step > len)
+			step = len;
+		p += step;
+		len -= step;
+	}
+	s->n++;
+	return 0;
+}
+
+static int read_ifstate(int fd, struct ifstate *s)
+{
+	int err, tries;
+
+	for (tries = 0; tries < 20; tries++) {
+		s->n = 0;
+		err = ctl_dump(fd, FLOWSTAT_CMD_IFSTATS_GET, if_part, s);
+		if (err != -EINTR)
+			break;
+	}
+	return err;
+}
+
+/* ------------------------------------------------------------------ */
+/* Failures                                                            */
+
+static void fail(unsigned long idx, const struct nf_msg *m,
+		 const struct nf_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void fail(unsigned long idx, const struct nf_msg *m,
+		 const struct nf_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	size_t len;
+
+	failures++;
+	if (m && m->cmd >= 0 && m->cmd < NF_MAX_OPS)
+		fam.ops[m->cmd].failures++;
+	if (printed++ >= MAX_PRINTED) {
+		if (printed == MAX_PRINTED + 1)
+			printf("# (further failures are counted, not printed)\n");
+		return;
+	}
+	printf("# FAIL message %lu (seed %#llx, --replay %lu)", idx,
+	       (unsigned long long)seed, idx);
+	if (m)
+		printf(" %s, %s", nf_cmd_name(m->cmd),
+		       nf_strategy_names[m->strategy]);
+	printf(": ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	if (b) {
+		len = m ? m->send_len : b->len;
+		printf("#   %zu bytes: ", len);
+		nf_hexdump(stdout, b->p, len > 1024 ? 1024 : len);
+	}
+	fflush(stdout);
+}
+
+/* ------------------------------------------------------------------ */
+/* What the kernel must do with a message                              */
+
+/* Rejections the kernel core makes without an extack message. */
+enum expect {
+	EX_IGNORED, /* netlink_rcv_skb drops it: no reply at all */
+	EX_ACK_ONLY, /* not a request, or a control message */
+	EX_NO_FAMILY, /* -ENOENT: no family with this id */
+	EX_SHORT, /* -EINVAL: shorter than the genetlink header */
+	EX_NO_CMD, /* -EOPNOTSUPP: no such command, or no do/dump */
+	EX_PERM, /* -EPERM: privileged command, unprivileged sender */
+	EX_NOCMD_PERM, /* either: 6.1 checks permission first, 6.12 the op */
+	EX_FAMILY, /* reaches the family: any error needs a message */
+};
+
+static const char *const expect_names[] = {
+	"ignored",    "ack-only", "no-family",		 "short",
+	"no-command", "eperm",	  "no-command-or-eperm", "family",
+};
+
+static int op_privileged(int cmd)
+{
+	uint32_t f = cmd < NF_MAX_OPS ? fam.ops[cmd].flags : 0;
+
+	if (in_userns)
+		return !!(f & GENL_ADMIN_PERM); /* the netns' userns is ours */
+	return unpriv && (f & (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM));
+}
+
+static enum expect predict(const uint8_t *p, size_t len, int *cmd, int *is_dump)
+{
+	const struct nlmsghdr *h = (const struct nlmsghdr *)p;
+	const struct genlmsghdr *g;
+	const struct nf_op *op;
+
+	*cmd = -1;
+	*is_dump = 0;
+	if (len < NLMSG_HDRLEN || h->nlmsg_len < NLMSG_HDRLEN ||
+	    h->nlmsg_len > len)
+		return EX_IGNORED;
+	if (!(h->nlmsg_flags & NLM_F_REQUEST) || h->nlmsg_type < NLMSG_MIN_TYPE)
+		return EX_ACK_ONLY;
+	if (h->nlmsg_type != fam.id)
+		return EX_NO_FAMILY;
+	if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN + fam.hdrsize)
+		return EX_SHORT;
+	g = (const struct genlmsghdr *)(p + NLMSG_HDRLEN);
+	*cmd = g->cmd;
+	*is_dump = (h->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
+	op = &fam.ops[g->cmd];
+	if (!op->exists)
+		return EX_NO_CMD;
+	if (*is_dump ? !(op->flags & GENL_CMD_CAP_DUMP) :
+		       !(op->flags & GENL_CMD_CAP_DO))
+		return op_privileged(g->cmd) ? EX_NOCMD_PERM : EX_NO_CMD;
+	if (op_privileged(g->cmd))
+		return EX_PERM;
+	return EX_FAMILY;
+}
+
+/* The extack message of an error or DONE, or NULL. */
+static const char *ext_msg(const struct nlmsghdr *h, size_t hdr)
+{
+	const uint8_t *p = (const uint8_t *)h + hdr;
+	size_t len = h->nlmsg_len > hdr ? h->nlmsg_len - hdr : 0;
+
+	if (!(h->nlmsg_flags & NLM_F_ACK_TLVS))
+		return NULL;
+	while (len >= NLA_HDRLEN) {
+		const struct nlattr *a = (const struct nlattr *)p;
+
+		if (a->nla_len < NLA_HDRLEN || a->nla_len > len)
+			return NULL;
+		if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG &&
+		    a->nla_len > NLA_HDRLEN && !p[a->nla_len - 1])
+			return (const char *)p + NLA_HDRLEN;
+		if ((size_t)NLA_ALIGN(a->nla_len) >= len)
+			break;
+		len -= NLA_ALIGN(a->nla_len);
+		p += NLA_ALIGN(a->nla_len);
+	}
+	return NULL;
+}
+
+static void count_err(struct nf_op *op, int err)
+{
+	int e = -err;
+
+	op->err[e > 0 && e < 255 ? e : 255]++;
+}
+
+/* The outcome of one message, as the replies tell it. */
+struct outcome {
+	int acked; /* ACK with error 0 */
+	int error; /* first error (< 0), 0 if none */
+	int replies; /* data messages (do reply or dump parts) */
+	int done; /* NLMSG_DONE seen */
+	int had_msg; /* the error carried an extack message */
+	int busy_ok; /* -EBUSY without a message is allowed */
+};
+
+/*
+ * Reads everything up to the ACK of the sync NOOP (and to the end of a
+ * dump the message started), and checks each reply. Returns -1 if the
+ * socket got stuck.
+ */
+static int check_replies(int fd, unsigned long idx, const struct nf_msg *m,
+			 const struct nf_buf *b, uint32_t seq, uint32_t sync,
+			 enum expect ex, int cmd, struct outcome *o)
+{
+	int synced = 0, dump_open = 0;
+
+	o->acked = o->error = o->replies = o->done = o->had_msg = 0;
+	while (!synced || dump_open) {
+		const struct nlmsghdr *h;
+		ssize_t n = nf_recv(fd, rx, RX_SIZE, REPLY_TIMEOUT_MS);
+		size_t left;
+
+		if (n < 0) {
+			fail(idx, m, b, "no reply within %d ms (%s)",
+			     REPLY_TIMEOUT_MS, strerror((int)-n));
+			return -1;
+		}
+		left = n;
+		for (h = (const struct nlmsghdr *)rx; NLMSG_OK(h, left);
+		     h = NLMSG_NEXT(h, left)) {
+			const struct nlmsgerr *e = NLMSG_DATA(h);
+			const char *msg;
+
+			if (h->nlmsg_seq == sync) {
+				if (h->nlmsg_type != NLMSG_ERROR || e->error)
+					fail(idx, m, b,
+					     "the sync NOOP got type %u error %d",
+					     h->nlmsg_type,
+					     h->nlmsg_type == NLMSG_ERROR ?
+						     e->error :
+						     0);
+				synced = 1;
+				continue;
+			}
+			if (h->nlmsg_seq != seq) {
+				fail(idx, m, b,
+				     "reply with a foreign sequence number %u (type %u)",
+				     h->nlmsg_seq, h->nlmsg_type);
+				continue;
+			}
+			if (ex == EX_IGNORED) {
+				fail(idx, m, b,
+				     "a message netlink must ignore got a reply (type %u)",
+				     h->nlmsg_type);
+				continue;
+			}
+			if (h->nlmsg_type == NLMSG_ERROR) {
+				if (h->nlmsg_len < NLMSG_HDRLEN + sizeof(*e)) {
+					fail(idx, m, b, "short NLMSG_ERROR");
+					continue;
+				}
+				if (e->error > 0) {
+					fail(idx, m, b,
+					     "NLMSG_ERROR with positive error %d",
+					     e->error);
+					continue;
+				}
+				if (!e->error) {
+					o->acked = 1;
+					continue;
+				}
+				/* with NETLINK_CAP_ACK: our header only */
+				msg = ext_msg(h, NLMSG_HDRLEN + sizeof(*e));
+				if (!o->error) {
+					o->error = e->error;
+					o->had_msg = !!msg;
+				}
+				if (msg) {
+					note_ext(msg);
+					if (verbose)
+						printf("# %lu: %s: %d %s\n",
+						       idx, nf_cmd_name(cmd),
+						       e->error, msg);
+					continue;
+				}
+				if (verbose)
+					printf("# %lu: %s: %d (no message)\n",
+					       idx, nf_cmd_name(cmd), e->error);
+				if ((ex == EX_NO_FAMILY &&
+				     e->error == -ENOENT) ||
+				    (ex == EX_SHORT && e->error == -EINVAL) ||
+				    (ex == EX_NO_CMD &&
+				     e->error == -EOPNOTSUPP) ||
+				    (ex == EX_PERM && e->error == -EPERM) ||
+				    (ex == EX_NOCMD_PERM &&
+				     (e->error == -EPERM ||
+				      e->error == -EOPNOTSUPP)) ||
+				    (o->busy_ok && e->error == -EBUSY))
+					continue;
+				fail(idx, m, b,
+				     "error %d (%s) without an extack message (expected: %s)",
+				     e->error, strerror(-e->error),
+				     expect_names[ex]);
+				continue;
+			}
+			if (h->nlmsg_type == NLMSG_DONE) {
+				int derr = 0;
+
+				if (h->nlmsg_len >= NLMSG_HDRLEN + sizeof(int))
+					memcpy(&derr, NLMSG_DATA(h),
+					       sizeof(int));
+				o->done = 1;
+				dump_open = 0;
+				if (derr < 0) {
+					if (!o->error)
+						o->error = derr;
+					msg = ext_msg(h, NLMSG_HDRLEN +
+								 sizeof(int));
+					if (msg)
+						note_ext(msg);
+					else
+						fail(idx, m, b,
+						     "dump ended with error %d and no extack message",
+						     derr);
+				}
+				continue;
+			}
+			if (h->nlmsg_type != fam.id) {
+				fail(idx, m, b, "reply of type %u",
+				     h->nlmsg_type);
+				continue;
+			}
+			o->replies++;
+			if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN ||
+			    nf_attrs_ok((const uint8_t *)NLMSG_DATA(h) +
+						GENL_HDRLEN,
+					h->nlmsg_len - NLMSG_HDRLEN -
+						GENL_HDRLEN,
+					0)) {
+				fail(idx, m, b, "malformed reply");
+				continue;
+			}
+			if (((const struct genlmsghdr *)NLMSG_DATA(h))->cmd !=
+			    cmd)
+				fail(idx, m, b, "reply to %s is for command %u",
+				     nf_cmd_name(cmd),
+				     ((const struct genlmsghdr *)NLMSG_DATA(h))
+					     ->cmd);
+			if (h->nlmsg_flags & NLM_F_MULTI)
+				dump_open = !o->done;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sending                                                             */
+
+static int send_sync(int fd, uint32_t sync)
+{
+	struct nlmsghdr h = {
+		.nlmsg_len = NLMSG_HDRLEN,
+		.nlmsg_type = NLMSG_NOOP,
+		.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK,
+		.nlmsg_seq = sync,
+	};
+
+	return nf_send(fd, &h, sizeof(h));
+}
+
+/* Loads the base configuration with our own CONFIG_SET. */
+static int load_base(int fd)
+{
+	struct nf_buf b = {};
+	struct outcome o;
+	struct nf_msg m = { .strategy = NF_S_BASE, .cmd = gen.cfg_cmd };
+	uint32_t seq = ++ctl_seq;
+	int err;
+
+	nf_put_msghdr(&b, fam.id, NLM_F_REQUEST | NLM_F_ACK, seq, gen.cfg_cmd,
+		      fam.version);
+	nf_put(&b, gen.base, gen.base_len);
+	nf_msg_end(&b);
+	m.send_len = b.len;
+	err = nf_send(fd, b.p, b.len);
+	if (!err)
+		err = send_sync(fd, seq | SYNC_BIT);
+	if (!err && check_replies(fd, 0, &m, &b, seq, seq | SYNC_BIT, EX_FAMILY,
+				  gen.cfg_cmd, &o))
+		err = -EIO;
+	free(b.p);
+	if (err)
+		return err;
+	n_reloads++;
+	return o.error ? o.error : o.acked ? 0 : -EIO;
+}
+
+/* The reloader child: the base configuration again and again. */
+static void reload_loop(int ms)
+{
+	struct nf_buf b = {};
+	uint32_t seq = 1;
+	int fd = nf_socket(1 << 20);
+
+	if (fd < 0)
+		_exit(1);
+	for (;;) {
+		struct nlmsghdr *h;
+		ssize_t n;
+		int err = 0;
+
+		nf_put_msghdr(&b, fam.id, NLM_F_REQUEST | NLM_F_ACK, ++seq,
+			      gen.cfg_cmd, fam.version);
+		nf_put(&b, gen.base, gen.base_len);
+		nf_msg_end(&b);
+		__atomic_add_fetch(&rc_shared->started, 1, __ATOMIC_SEQ_CST);
+		if (nf_send(fd, b.p, b.len))
+			_exit(1);
+		do {
+			n = nf_recv(fd, rx, RX_SIZE, -1);
+			h = (struct nlmsghdr *)rx;
+		} while (n > 0 &&
+			 (h->nlmsg_seq != seq || h->nlmsg_type != NLMSG_ERROR));
+		if (n > 0)
+			err = ((struct nlmsgerr *)NLMSG_DATA(h))->error;
+		/* a failed reload changed nothing: it counts as finished */
+		if (n <= 0 || err)
+			__atomic_add_fetch(&rc_shared->failed, 1,
+					   __ATOMIC_SEQ_CST);
+		else
+			__atomic_add_fetch(&rc_shared->finished, 1,
+					   __ATOMIC_SEQ_CST);
+		if (n <= 0 || err)
+			__atomic_sub_fetch(&rc_shared->started, 1,
+					   __ATOMIC_SEQ_CST);
+		usleep(ms * 1000);
+	}
+}
+
+enum { RC_STARTED, RC_FINISHED, RC_FAILED };
+
+static unsigned long rc_get(int which)
+{
+	unsigned long *p;
+
+	if (!rc_shared)
+		return 0;
+	p = which == RC_STARTED	 ? &rc_shared->started :
+	    which == RC_FINISHED ? &rc_shared->finished :
+				   &rc_shared->failed;
+	return __atomic_load_n(p, __ATOMIC_SEQ_CST);
+}
+
+/* ------------------------------------------------------------------ */
+/* Privileges                                                          */
+
+static int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+static int drop_privileges(uid_t uid)
+{
+	if (setgroups(0, NULL) || setresgid(uid, uid, uid) ||
+	    setresuid(uid, uid, uid)) {
+		perror("nlfuzz: dropping privileges");
+		return -1;
+	}
+	return 0;
+}
+
+/* A user namespace of our own with a network namespace in it. */
+static int enter_userns(void)
+{
+	char map[64];
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNET)) {
+		perror("nlfuzz: unshare(CLONE_NEWUSER | CLONE_NEWNET)");
+		return -1;
+	}
+	snprintf(map, sizeof(map), "0 %u 1\n", uid);
+	if (write_file("/proc/self/setgroups", "deny") ||
+	    write_file("/proc/self/uid_map", map))
+		return -1;
+	snprintf(map, sizeof(map), "0 %u 1\n", gid);
+	return write_file("/proc/self/gid_map", map);
+}
+
+/* ------------------------------------------------------------------ */
+/* The main loop                                                       */
+
+struct run {
+	int fd; /* fuzz socket */
+	int watch_fd; /* -1, or a socket in the original netns */
+	struct state known; /* the state we expect, when no reloader */
+	struct state watch; /* the original netns' state */
+	uint64_t base_hash;
+	int changed; /* an accepted CONFIG_SET changed the config */
+	unsigned long since_change;
+	int check_every;
+	int privileged_cmd[NF_MAX_OPS];
+};
+
+/* Did the state move in a way that the message @accepted_set explains? */
+static void check_state(struct run *rn, unsigned long idx,
+			const struct nf_msg *m, const struct nf_buf *b,
+			const struct state *before, unsigned long f0,
+			unsigned long s0, int accepted_set)
+{
+	struct state now;
+	unsigned long f1, s1, lo, hi;
+	uint32_t d;
+
+	f1 = rc_get(RC_FINISHED);
+	if (read_state(rn->fd, &now, NULL)) {
+		fail(idx, m, b, "cannot read the configuration");
+		return;
+	}
+	s1 = rc_get(RC_STARTED);
+	/* reloads that surely / possibly committed in between */
+	lo = f1 > s0 ? f1 - s0 : 0;
+	hi = s1 - f0;
+	lo += accepted_set;
+	hi += accepted_set;
+	d = now.gen - before->gen;
+	if (d < lo || d > hi)
+		fail(idx, m, b,
+		     "configuration generation moved by %u, expected %lu..%lu",
+		     d, lo, hi);
+	else if (!accepted_set && d == 0 && now.hash != before->hash)
+		fail(idx, m, b,
+		     "configuration changed without a new generation");
+	else if (!accepted_set && d > 0 && now.hash != rn->base_hash)
+		fail(idx, m, b,
+		     "configuration changed by a rejected message (generation %u -> %u)",
+		     before->gen, now.gen);
+	rn->known = now;
+	if (accepted_set)
+		rn->changed = now.hash != rn->base_hash;
+}
+
+static void check_watch(struct run *rn, unsigned long idx,
+			const struct nf_msg *m, const struct nf_buf *b)
+{
+	struct state now;
+
+	if (rn->watch_fd < 0)
+		return;
+	if (read_state(rn->watch_fd, &now, NULL)) {
+		fail(idx, m, b,
+		     "cannot read the original netns' configuration");
+		return;
+	}
+	if (now.gen != rn->watch.gen || now.hash != rn->watch.hash)
+		fail(idx, m, b,
+		     "the original netns' configuration moved (generation %u -> %u): a message from the user namespace reached it",
+		     rn->watch.gen, now.gen);
+	rn->watch = now;
+}
+
+/* Start a dump, read one part, then close or send another request. */
+static void abandon_dump(struct run *rn, unsigned long idx, struct nf_msg *m,
+			 struct nf_buf *b, uint32_t seq)
+{
+	int fd = nf_socket(0), cmd, dump;
+	struct outcome o = {};
+	enum expect ex;
+	ssize_t n;
+
+	n_abandoned++;
+	if (fd < 0)
+		return;
+	ex = predict(b->p, m->send_len, &cmd, &dump);
+	if (nf_send(fd, b->p, m->send_len))
+		goto out;
+	n = nf_recv(fd, rx, 4096, REPLY_TIMEOUT_MS);
+	if (n < 0 && n != -EMSGSIZE)
+		fail(idx, m, b, "no first part of the dump (%s)",
+		     strerror((int)-n));
+	if (m->abandon) {
+		/* the same request again while the first may still run */
+		((struct nlmsghdr *)b->p)->nlmsg_seq = seq + 1;
+		o.busy_ok = 1;
+		if (!nf_send(fd, b->p, m->send_len) &&
+		    !send_sync(fd, seq | SYNC_BIT))
+			check_replies(fd, idx, m, b, seq + 1, seq | SYNC_BIT,
+				      ex, cmd, &o);
+		((struct nlmsghdr *)b->p)->nlmsg_seq = seq;
+	}
+out:
+	close(fd);
+	(void)rn;
+}
+
+static int run_one(struct run *rn, unsigned long idx, const int *ops, int n_ops)
+{
+	struct nf_rng r;
+	static struct nf_buf b;
+	struct nf_msg m;
+	struct outcome o = {};
+	struct state before = rn->known;
+	unsigned long f0 = 0, s0 = 0;
+	uint32_t seq = (uint32_t)(idx * 2 + 2) & ~(SYNC_BIT | CTL_SEQ);
+	enum expect ex;
+	int cmd, dump, err, priv_cmd, accepted, check;
+	struct nf_op *op;
+
+	nf_rng_init(&r, seed, idx);
+	nf_generate(&gen, &r, &b, &m, seq, ops, n_ops);
+	strat_sent[m.strategy]++;
+	n_msgs++;
+	ex = predict(b.p, m.send_len, &cmd, &dump);
+	op = &fam.ops[m.cmd < NF_MAX_OPS ? m.cmd : 0];
+	op->sent++;
+	priv_cmd = m.cmd < NF_MAX_OPS && rn->privileged_cmd[m.cmd];
+
+	if (m.strategy == NF_S_DUMP_ABANDON) {
+		abandon_dump(rn, idx, &m, &b, seq);
+		op->accepted++;
+		return 0;
+	}
+	if (rc_shared && priv_cmd) {
+		/* a reloader moves the state: take it right before */
+		f0 = rc_get(RC_FINISHED);
+		read_state(rn->fd, &before, NULL);
+		s0 = rc_get(RC_STARTED);
+	}
+	err = nf_send(rn->fd, b.p, m.send_len);
+	if (err) {
+		/* refused by the socket layer (too big): nothing reached */
+		op->ignored++;
+		return 0;
+	}
+	if (send_sync(rn->fd, seq | SYNC_BIT) ||
+	    check_replies(rn->fd, idx, &m, &b, seq, seq | SYNC_BIT, ex, cmd,
+			  &o))
+		return -1;
+
+	accepted = !o.error && (o.acked || o.replies || o.done);
+	if (o.error) {
+		op->rejected++;
+		count_err(op, o.error);
+	} else if (accepted) {
+		op->accepted++;
+		strat_acc[m.strategy]++;
+	} else {
+		op->ignored++;
+	}
+	if (ex == EX_IGNORED && (o.acked || o.error || o.replies))
+		fail(idx, &m, &b, "netlink should have ignored this message");
+	/* the header checks (with a message) may come first */
+	if (ex == EX_PERM && o.error != -EPERM &&
+	    !(o.error == -EINVAL && o.had_msg))
+		fail(idx, &m, &b,
+		     "privileged command from an unprivileged sender: %s, not -EPERM",
+		     o.error  ? strerror(-o.error) :
+		     accepted ? "accepted" :
+				"no reply");
+	if ((ex == EX_NO_CMD || ex == EX_NOCMD_PERM) && accepted)
+		fail(idx, &m, &b, "a command the family lacks was accepted");
+
+	/* Only CONFIG_SET may change the configuration, and only if accepted. */
+	check = 0;
+	if (priv_cmd || ex != EX_FAMILY)
+		check = 1;
+	if (rn->check_every && idx % rn->check_every == 0)
+		check = 1;
+	if (accepted && cmd == gen.cfg_cmd && ex == EX_FAMILY)
+		check = 2;
+	if (check)
+		check_state(rn, idx, &m, &b, &before, f0, s0, check == 2);
+	if (cmd == FLOWSTAT_CMD_STATS_CLEAR && !accepted && priv_cmd) {
+		/* checked by the caller's ifstate pass */
+	}
+	if (rn->watch_fd >= 0 && (idx % 25 == 0 || (accepted && priv_cmd)))
+		check_watch(rn, idx, &m, &b);
+
+	if (rn->changed && ++rn->since_change >= 20) {
+		err = load_base(rn->fd);
+		if (err) {
+			printf("# note: reloading the base configuration failed: %s\n",
+			       strerror(-err));
+			rn->changed = 0; /* do not retry in a loop */
+		} else {
+			read_state(rn->fd, &rn->known, NULL);
+			if (rn->known.hash != rn->base_hash)
+				printf("# note: the base configuration did not load back identically\n");
+			rn->changed = 0;
+		}
+		rn->since_change = 0;
+	}
+	return 0;
+}
+
+/* STATS_CLEAR refused: no interface was cleared, no counter went back. */
+static void check_clear(struct run *rn, unsigned long idx, const int *ops,
+			int n_ops)
+{
+	struct ifstate a, c;
+	struct nf_rng r;
+	struct nf_buf b = {};
+	struct nf_msg m;
+	int i, j;
+
+	nf_rng_init(&r, seed, idx);
+	nf_generate(&gen, &r, &b, &m, 0, ops, n_ops);
+	if (m.cmd != FLOWSTAT_CMD_STATS_CLEAR ||
+	    m.strategy == NF_S_DUMP_ABANDON || read_ifstate(rn->fd, &a)) {
+		free(b.p);
+		run_one(rn, idx, ops, n_ops);
+		return;
+	}
+	free(b.p);
+	{
+		unsigned long acc = fam.ops[m.cmd].accepted;
+
+		run_one(rn, idx, ops, n_ops);
+		if (fam.ops[m.cmd].accepted != acc || read_ifstate(rn->fd, &c))
+			return;
+	}
+	for (i = 0; i < a.n; i++)
+		for (j = 0; j < c.n; j++) {
+			if (a.ifindex[i] != c.ifindex[j])
+				continue;
+			if (a.cleared[i] != c.cleared[j] || c.sum[j] < a.sum[i])
+				fail(idx, &m, NULL,
+				     "a refused STATS_CLEAR cleared ifindex %u",
+				     a.ifindex[i]);
+		}
+}
+
+static int parse_ops(const char *s, int *ops)
+{
+	char *copy = strdup(s), *tok, *save = NULL;
+	int n = 0, i;
+
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long v = strtol(tok, &end, 0);
+
+		if (*end) {
+			for (v = -1, i = 1; i < NF_MAX_OPS; i++)
+				if (!strcasecmp(tok, nf_cmd_name(i)))
+					v = i;
+		}
+		if (v < 0 || v >= NF_MAX_OPS || !fam.ops[v].exists) {
+			fprintf(stderr, "nlfuzz: unknown command '%s'\n", tok);
+			exit(2);
+		}
+		ops[n++] = v;
+	}
+	free(copy);
+	return n;
+}
+
+static void summary(double secs)
+{
+	int i, e;
+
+	printf("# nlfuzz: %lu messages in %.1f s (%.0f/s), seed %#llx, uid %u%s; %lu state checks, %lu base reloads, %lu abandoned dumps",
+	       n_msgs, secs, secs > 0 ? n_msgs / secs : 0.0,
+	       (unsigned long long)seed, getuid(),
+	       in_userns ? " (own user+net namespace)" : "", n_checks,
+	       n_reloads, n_abandoned);
+	if (rc_shared)
+		printf(", %lu concurrent reloads (%lu failed)",
+		       rc_get(RC_FINISHED), rc_get(RC_FAILED));
+	printf("\n# %-17s %8s %8s %8s %8s %5s  rejections by errno\n",
+	       "command", "sent", "accepted", "rejected", "no-reply", "fail");
+	for (i = 0; i < NF_MAX_OPS; i++) {
+		const struct nf_op *op = &fam.ops[i];
+
+		if (!op->sent)
+			continue;
+		printf("# %-17s %8lu %8lu %8lu %8lu %5lu ",
+		       op->exists ? nf_cmd_name(i) : "(unknown cmds)", op->sent,
+		       op->accepted, op->rejected, op->ignored, op->failures);
+		for (e = 1; e < 256; e++)
+			if (op->err[e])
+				printf(" %s:%lu",
+				       e == 255 ? "other" : strerrorname_np(e),
+				       op->err[e]);
+		printf("\n");
+	}
+	printf("# strategies:");
+	for (i = 0; i < __NF_S_MAX; i++)
+		printf(" %s %lu/%lu", nf_strategy_names[i], strat_acc[i],
+		       strat_sent[i]);
+	printf(" (accepted/sent)\n# %d distinct extack messages:\n", n_ext);
+	for (i = 0; i < n_ext; i++)
+		printf("#   %6lu  %s\n", ext[i].n, ext[i].msg);
+	printf("# oracle failures: %lu\n", failures);
+}
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: nlfuzz [--seed S] [--count N] [--ops CMD,...] [--replay INDEX]\n"
+		"              [--user UID [--userns]] [--reload-loop MS] [--check-every N]\n"
+		"              [--verbose]\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "seed", required_argument, NULL, 's' },
+		{ "count", required_argument, NULL, 'c' },
+		{ "ops", required_argument, NULL, 'o' },
+		{ "replay", required_argument, NULL, 'r' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "userns", no_argument, NULL, 'U' },
+		{ "reload-loop", required_argument, NULL, 'l' },
+		{ "check-every", required_argument, NULL, 'k' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{}
+	};
+	unsigned long count = 1000, replay = 0, i;
+	const char *ops_arg = NULL;
+	int do_replay = 0, userns = 0, reload_ms = -1, ch, n_ops = 0;
+	long uid = -1;
+	int ops[NF_MAX_OPS];
+	struct nf_buf base = {};
+	struct run rn = { .watch_fd = -1, .check_every = 50 };
+	struct timespec t0, t1;
+	int fd, err;
+
+	seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	while ((ch = getopt_long(argc, argv, "s:c:o:r:u:Ul:k:v", lo, NULL)) !=
+	       -1) {
+		switch (ch) {
+		case 's':
+			seed = strtoull(optarg, NULL, 0);
+			break;
+		case 'c':
+			count = strtoul(optarg, NULL, 0);
+			break;
+		case 'o':
+			ops_arg = optarg;
+			break;
+		case 'r':
+			replay = strtoul(optarg, NULL, 0);
+			do_replay = 1;
+			break;
+		case 'u':
+			uid = strtol(optarg, NULL, 0);
+			break;
+		case 'U':
+			userns = 1;
+			break;
+		case 'l':
+			reload_ms = atoi(optarg);
+			break;
+		case 'k':
+			rn.check_every = atoi(optarg);
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	rx = malloc(RX_SIZE);
+	fd = nf_socket(4 << 20);
+	if (!rx || fd < 0) {
+		perror("nlfuzz: netlink socket");
+		return 2;
+	}
+	err = nf_family_learn(fd, &fam, FLOWSTAT_GENL_NAME, verbose);
+	if (err) {
+		fprintf(stderr, "nlfuzz: family %s: %s\n", FLOWSTAT_GENL_NAME,
+			strerror(-err));
+		return 2;
+	}
+	if (nf_family_crosscheck(&fam))
+		failures++;
+	for (i = 1; i < NF_MAX_OPS; i++)
+		if (fam.ops[i].exists && !ops_arg)
+			ops[n_ops++] = i;
+	if (ops_arg)
+		n_ops = parse_ops(ops_arg, ops);
+	if (!n_ops)
+		usage();
+	gen.fam = &fam;
+	gen.cfg_cmd = FLOWSTAT_CMD_CONFIG_SET;
+
+	/* The base configuration: what is running now, as CONFIG_SET. */
+	nf_buf_reset(&base);
+	if (read_state(fd, &rn.known, &base)) {
+		fprintf(stderr, "nlfuzz: cannot read the configuration\n");
+		return 2;
+	}
+	gen.base = base.p;
+	gen.base_len = base.len;
+	rn.base_hash = rn.known.hash;
+	nf_gen_words(&gen);
+	printf("# nlfuzz: seed %#llx, family id %u, base configuration %zu bytes (generation %u), %d words\n",
+	       (unsigned long long)seed, fam.id, base.len, rn.known.gen,
+	       gen.n_words);
+
+	if (reload_ms >= 0) {
+		rc_shared = mmap(NULL, sizeof(*rc_shared),
+				 PROT_READ | PROT_WRITE,
+				 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (rc_shared == MAP_FAILED)
+			return 2;
+		memset(rc_shared, 0, sizeof(*rc_shared));
+		reloader = fork();
+		if (reloader == 0) {
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
+			reload_loop(reload_ms);
+		}
+		if (reloader < 0)
+			return 2;
+	}
+	if (uid >= 0) {
+		if (drop_privileges(uid))
+			return 2;
+		unpriv = 1;
+	}
+	if (userns) {
+		/* keep a socket in the original netns to watch it */
+		rn.watch_fd = fd;
+		rn.watch = rn.known;
+		if (enter_userns())
+			return 2;
+		in_userns = 1;
+		unpriv = 0;
+	} else {
+		close(fd);
+	}
+	/* The fuzz socket, opened with the final credentials and netns. */
+	rn.fd = nf_socket(4 << 20);
+	if (rn.fd < 0) {
+		perror("nlfuzz: netlink socket");
+		return 2;
+	}
+	if (in_userns) {
+		/* our own netns starts empty: give it the base configuration */
+		err = load_base(rn.fd);
+		printf("# nlfuzz: in a new user+net namespace; base configuration %s\n",
+		       err ? strerror(-err) : "loaded");
+		if (err) {
+			gen.base_len = 0;
+			rn.changed = 0;
+		}
+		nf_buf_reset(&base);
+		read_state(rn.fd, &rn.known, NULL);
+		rn.base_hash = rn.known.hash;
+	}
+	for (i = 1; i < NF_MAX_OPS; i++)
+		rn.privileged_cmd[i] =
+			!!(fam.ops[i].flags &
+			   (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM));
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (do_replay) {
+		verbose = 1;
+		run_one(&rn, replay, ops, n_ops);
+	} else {
+		for (i = 0; i < count; i++) {
+			check_clear(&rn, i, ops, n_ops);
+		}
+	}
+	/* a last look at everything (a reloader makes it unpredictable) */
+	if (!rc_shared)
+		check_state(&rn, count, NULL, NULL, &rn.known, 0, 0, 0);
+	check_watch(&rn, count, NULL, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (reloader > 0) {
+		kill(reloader, SIGTERM);
+		waitpid(reloader, NULL, 0);
+	}
+	summary(t1.tv_sec - t0.tv_sec + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	return failures ? 1 : 0;
+}
