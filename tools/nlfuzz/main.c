@@ -37,8 +37,10 @@
 #define RX_SIZE (1024 * 1024)
 #define MAX_PRINTED 20
 #define REPLY_TIMEOUT_MS 20000
+#define BATCH 16
 
 static struct nf_family fam;
+static struct nf_op unknown_op; /* all commands the family lacks */
 static struct nf_gen_ctx gen;
 static uint8_t *rx;
 static int verbose;
@@ -284,8 +286,10 @@ static void fail(unsigned long idx, const struct nf_msg *m,
 	size_t len;
 
 	failures++;
-	if (m && m->cmd >= 0 && m->cmd < NF_MAX_OPS)
+	if (m && m->cmd >= 0 && m->cmd < NF_MAX_OPS && fam.ops[m->cmd].exists)
 		fam.ops[m->cmd].failures++;
+	else if (m)
+		unknown_op.failures++;
 	if (printed++ >= MAX_PRINTED) {
 		if (printed == MAX_PRINTED + 1)
 			printf("# (further failures are counted, not printed)\n");
@@ -410,19 +414,168 @@ struct outcome {
 	int busy_ok; /* -EBUSY without a message is allowed */
 };
 
+/* Where one message's replies are being read. */
+struct replies {
+	unsigned long idx;
+	const struct nf_msg *m;
+	const struct nf_buf *b;
+	uint32_t seq, sync, alt;
+	enum expect ex;
+	int cmd;
+	struct outcome *o;
+	int synced, dump_open;
+};
+
+/* Checks one reply (the oracles of a single netlink message). */
+static void check_msg(struct replies *rp, const struct nlmsghdr *h)
+{
+	unsigned long idx = rp->idx;
+	const struct nf_msg *m = rp->m;
+	const struct nf_buf *b = rp->b;
+	uint32_t seq = rp->seq, sync = rp->sync, alt = rp->alt;
+	enum expect ex = rp->ex;
+	int cmd = rp->cmd;
+	struct outcome *o = rp->o;
+
+	const struct nlmsgerr *e = NLMSG_DATA(h);
+	const char *msg;
+
+	if (h->nlmsg_seq == sync) {
+		if (h->nlmsg_type != NLMSG_ERROR || e->error)
+			fail(idx, m, b, "the sync NOOP got type %u error %d",
+			     h->nlmsg_type,
+			     h->nlmsg_type == NLMSG_ERROR ? e->error : 0);
+		rp->synced = 1;
+		return;
+	}
+	if (alt && h->nlmsg_seq == alt) {
+		/* the rest of an earlier dump on the socket */
+		if (h->nlmsg_type == fam.id &&
+		    (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN ||
+		     nf_attrs_ok((const uint8_t *)NLMSG_DATA(h) + GENL_HDRLEN,
+				 h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN, 0)))
+			fail(idx, m, b, "malformed part of the first dump");
+		return;
+	}
+	if (h->nlmsg_seq != seq) {
+		fail(idx, m, b,
+		     "reply with a foreign sequence number %u (type %u)",
+		     h->nlmsg_seq, h->nlmsg_type);
+		return;
+	}
+	if (ex == EX_IGNORED) {
+		fail(idx, m, b,
+		     "a message netlink must ignore got a reply (type %u)",
+		     h->nlmsg_type);
+		return;
+	}
+	if (h->nlmsg_type == NLMSG_ERROR) {
+		if (h->nlmsg_len < NLMSG_HDRLEN + sizeof(*e)) {
+			fail(idx, m, b, "short NLMSG_ERROR");
+			return;
+		}
+		if (e->error > 0) {
+			fail(idx, m, b, "NLMSG_ERROR with positive error %d",
+			     e->error);
+			return;
+		}
+		if (!e->error) {
+			o->acked = 1;
+			return;
+		}
+		/* with NETLINK_CAP_ACK: our header only */
+		msg = ext_msg(h, NLMSG_HDRLEN + sizeof(*e));
+		if (!o->error) {
+			o->error = e->error;
+			o->had_msg = !!msg;
+		}
+		if (msg) {
+			note_ext(msg);
+			if (verbose)
+				printf("# %lu: %s: %d %s\n", idx,
+				       nf_cmd_name(cmd), e->error, msg);
+			return;
+		}
+		if (verbose)
+			printf("# %lu: %s: %d (no message)\n", idx,
+			       nf_cmd_name(cmd), e->error);
+		if ((ex == EX_NO_FAMILY && e->error == -ENOENT) ||
+		    (ex == EX_SHORT && e->error == -EINVAL) ||
+		    (ex == EX_NO_CMD && e->error == -EOPNOTSUPP) ||
+		    (ex == EX_PERM && e->error == -EPERM) ||
+		    (ex == EX_NOCMD_PERM &&
+		     (e->error == -EPERM || e->error == -EOPNOTSUPP)) ||
+		    (o->busy_ok && e->error == -EBUSY))
+			return;
+		fail(idx, m, b,
+		     "error %d (%s) without an extack message (expected: %s)",
+		     e->error, strerror(-e->error), expect_names[ex]);
+		return;
+	}
+	if (h->nlmsg_type == NLMSG_DONE) {
+		int derr = 0;
+
+		if (h->nlmsg_len >= NLMSG_HDRLEN + sizeof(int))
+			memcpy(&derr, NLMSG_DATA(h), sizeof(int));
+		o->done = 1;
+		rp->dump_open = 0;
+		if (derr < 0) {
+			if (!o->error)
+				o->error = derr;
+			msg = ext_msg(h, NLMSG_HDRLEN + sizeof(int));
+			if (msg)
+				note_ext(msg);
+			else
+				fail(idx, m, b,
+				     "dump ended with error %d and no extack message",
+				     derr);
+		}
+		return;
+	}
+	if (h->nlmsg_type != fam.id) {
+		fail(idx, m, b, "reply of type %u", h->nlmsg_type);
+		return;
+	}
+	o->replies++;
+	if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN ||
+	    nf_attrs_ok((const uint8_t *)NLMSG_DATA(h) + GENL_HDRLEN,
+			h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN, 0)) {
+		fail(idx, m, b, "malformed reply");
+		return;
+	}
+	if (((const struct genlmsghdr *)NLMSG_DATA(h))->cmd != cmd)
+		fail(idx, m, b, "reply to %s is for command %u",
+		     nf_cmd_name(cmd),
+		     ((const struct genlmsghdr *)NLMSG_DATA(h))->cmd);
+	if (h->nlmsg_flags & NLM_F_MULTI)
+		rp->dump_open = !o->done;
+}
+
 /*
  * Reads everything up to the ACK of the sync NOOP (and to the end of a
- * dump the message started), and checks each reply. Returns -1 if the
- * socket got stuck.
+ * dump the message started), and checks each reply. Parts of an earlier
+ * dump on the socket (@alt) are only checked for their form. Returns -1
+ * if the socket got stuck.
  */
 static int check_replies(int fd, unsigned long idx, const struct nf_msg *m,
 			 const struct nf_buf *b, uint32_t seq, uint32_t sync,
-			 enum expect ex, int cmd, struct outcome *o)
+			 uint32_t alt, enum expect ex, int cmd,
+			 struct outcome *o)
 {
-	int synced = 0, dump_open = 0;
+	struct replies rp = {
+		.idx = idx,
+		.m = m,
+		.b = b,
+		.seq = seq,
+		.sync = sync,
+		.alt = alt,
+		.ex = ex,
+		.cmd = cmd,
+		.o = o,
+	};
 
 	o->acked = o->error = o->replies = o->done = o->had_msg = 0;
-	while (!synced || dump_open) {
+	while (!rp.synced || rp.dump_open) {
 		const struct nlmsghdr *h;
 		ssize_t n = nf_recv(fd, rx, RX_SIZE, REPLY_TIMEOUT_MS);
 		size_t left;
@@ -434,128 +587,8 @@ static int check_replies(int fd, unsigned long idx, const struct nf_msg *m,
 		}
 		left = n;
 		for (h = (const struct nlmsghdr *)rx; NLMSG_OK(h, left);
-		     h = NLMSG_NEXT(h, left)) {
-			const struct nlmsgerr *e = NLMSG_DATA(h);
-			const char *msg;
-
-			if (h->nlmsg_seq == sync) {
-				if (h->nlmsg_type != NLMSG_ERROR || e->error)
-					fail(idx, m, b,
-					     "the sync NOOP got type %u error %d",
-					     h->nlmsg_type,
-					     h->nlmsg_type == NLMSG_ERROR ?
-						     e->error :
-						     0);
-				synced = 1;
-				continue;
-			}
-			if (h->nlmsg_seq != seq) {
-				fail(idx, m, b,
-				     "reply with a foreign sequence number %u (type %u)",
-				     h->nlmsg_seq, h->nlmsg_type);
-				continue;
-			}
-			if (ex == EX_IGNORED) {
-				fail(idx, m, b,
-				     "a message netlink must ignore got a reply (type %u)",
-				     h->nlmsg_type);
-				continue;
-			}
-			if (h->nlmsg_type == NLMSG_ERROR) {
-				if (h->nlmsg_len < NLMSG_HDRLEN + sizeof(*e)) {
-					fail(idx, m, b, "short NLMSG_ERROR");
-					continue;
-				}
-				if (e->error > 0) {
-					fail(idx, m, b,
-					     "NLMSG_ERROR with positive error %d",
-					     e->error);
-					continue;
-				}
-				if (!e->error) {
-					o->acked = 1;
-					continue;
-				}
-				/* with NETLINK_CAP_ACK: our header only */
-				msg = ext_msg(h, NLMSG_HDRLEN + sizeof(*e));
-				if (!o->error) {
-					o->error = e->error;
-					o->had_msg = !!msg;
-				}
-				if (msg) {
-					note_ext(msg);
-					if (verbose)
-						printf("# %lu: %s: %d %s\n",
-						       idx, nf_cmd_name(cmd),
-						       e->error, msg);
-					continue;
-				}
-				if (verbose)
-					printf("# %lu: %s: %d (no message)\n",
-					       idx, nf_cmd_name(cmd), e->error);
-				if ((ex == EX_NO_FAMILY &&
-				     e->error == -ENOENT) ||
-				    (ex == EX_SHORT && e->error == -EINVAL) ||
-				    (ex == EX_NO_CMD &&
-				     e->error == -EOPNOTSUPP) ||
-				    (ex == EX_PERM && e->error == -EPERM) ||
-				    (ex == EX_NOCMD_PERM &&
-				     (e->error == -EPERM ||
-				      e->error == -EOPNOTSUPP)) ||
-				    (o->busy_ok && e->error == -EBUSY))
-					continue;
-				fail(idx, m, b,
-				     "error %d (%s) without an extack message (expected: %s)",
-				     e->error, strerror(-e->error),
-				     expect_names[ex]);
-				continue;
-			}
-			if (h->nlmsg_type == NLMSG_DONE) {
-				int derr = 0;
-
-				if (h->nlmsg_len >= NLMSG_HDRLEN + sizeof(int))
-					memcpy(&derr, NLMSG_DATA(h),
-					       sizeof(int));
-				o->done = 1;
-				dump_open = 0;
-				if (derr < 0) {
-					if (!o->error)
-						o->error = derr;
-					msg = ext_msg(h, NLMSG_HDRLEN +
-								 sizeof(int));
-					if (msg)
-						note_ext(msg);
-					else
-						fail(idx, m, b,
-						     "dump ended with error %d and no extack message",
-						     derr);
-				}
-				continue;
-			}
-			if (h->nlmsg_type != fam.id) {
-				fail(idx, m, b, "reply of type %u",
-				     h->nlmsg_type);
-				continue;
-			}
-			o->replies++;
-			if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN ||
-			    nf_attrs_ok((const uint8_t *)NLMSG_DATA(h) +
-						GENL_HDRLEN,
-					h->nlmsg_len - NLMSG_HDRLEN -
-						GENL_HDRLEN,
-					0)) {
-				fail(idx, m, b, "malformed reply");
-				continue;
-			}
-			if (((const struct genlmsghdr *)NLMSG_DATA(h))->cmd !=
-			    cmd)
-				fail(idx, m, b, "reply to %s is for command %u",
-				     nf_cmd_name(cmd),
-				     ((const struct genlmsghdr *)NLMSG_DATA(h))
-					     ->cmd);
-			if (h->nlmsg_flags & NLM_F_MULTI)
-				dump_open = !o->done;
-		}
+		     h = NLMSG_NEXT(h, left))
+			check_msg(&rp, h);
 	}
 	return 0;
 }
@@ -592,8 +625,8 @@ static int load_base(int fd)
 	err = nf_send(fd, b.p, b.len);
 	if (!err)
 		err = send_sync(fd, seq | SYNC_BIT);
-	if (!err && check_replies(fd, 0, &m, &b, seq, seq | SYNC_BIT, EX_FAMILY,
-				  gen.cfg_cmd, &o))
+	if (!err && check_replies(fd, 0, &m, &b, seq, seq | SYNC_BIT, 0,
+				  EX_FAMILY, gen.cfg_cmd, &o))
 		err = -EIO;
 	free(b.p);
 	if (err)
@@ -672,6 +705,22 @@ static int write_file(const char *path, const char *s)
 	return ok ? 0 : -1;
 }
 
+/* CAP_NET_ADMIN in the effective set, as the permission checks see it. */
+static int has_net_admin(void)
+{
+	unsigned long long eff = 0;
+	char line[256];
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (!f)
+		return 1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+			break;
+	fclose(f);
+	return !!(eff & (1ULL << 12)); /* CAP_NET_ADMIN */
+}
+
 static int drop_privileges(uid_t uid)
 {
 	if (setgroups(0, NULL) || setresgid(uid, uid, uid) ||
@@ -708,6 +757,8 @@ struct run {
 	int fd; /* fuzz socket */
 	int watch_fd; /* -1, or a socket in the original netns */
 	struct state known; /* the state we expect, when no reloader */
+	unsigned long known_f, known_s; /* reloads around reading it */
+	unsigned long pending, pending_from; /* messages not checked yet */
 	struct state watch; /* the original netns' state */
 	uint64_t base_hash;
 	int changed; /* an accepted CONFIG_SET changed the config */
@@ -716,40 +767,57 @@ struct run {
 	int privileged_cmd[NF_MAX_OPS];
 };
 
-/* Did the state move in a way that the message @accepted_set explains? */
+/*
+ * Reads the configuration and checks it against the last one read
+ * (rn->known): only an accepted CONFIG_SET (@accepted_set 1, the last
+ * message of the batch; 2: one that may have been, it asked for no ACK) and the reloader may have moved it. Messages are checked
+ * in batches, from rn->pending_from to @idx; a batch ends at every
+ * CONFIG_SET that reaches the family, so an accepted one never hides what
+ * the messages before it did to the generation.
+ */
 static void check_state(struct run *rn, unsigned long idx,
 			const struct nf_msg *m, const struct nf_buf *b,
-			const struct state *before, unsigned long f0,
-			unsigned long s0, int accepted_set)
+			int accepted_set)
 {
+	const struct state *before = &rn->known;
+	unsigned long f0 = rn->known_f, s0 = rn->known_s, f1, s1, lo, hi;
 	struct state now;
-	unsigned long f1, s1, lo, hi;
 	uint32_t d;
+	char range[64] = "";
 
+	if (rn->pending_from != idx)
+		snprintf(range, sizeof(range), " (messages %lu..%lu)",
+			 rn->pending_from, idx);
+	rn->pending = 0;
+	rn->pending_from = idx + 1;
 	f1 = rc_get(RC_FINISHED);
 	if (read_state(rn->fd, &now, NULL)) {
 		fail(idx, m, b, "cannot read the configuration");
 		return;
 	}
 	s1 = rc_get(RC_STARTED);
-	/* reloads that surely / possibly committed in between */
-	lo = f1 > s0 ? f1 - s0 : 0;
-	hi = s1 - f0;
-	lo += accepted_set;
-	hi += accepted_set;
+	/*
+	 * Reloads that surely committed since @before was read (started
+	 * after it, done before now) and that possibly did (not done before
+	 * it was read, started before now).
+	 */
+	lo = (f1 > s0 ? f1 - s0 : 0) + (accepted_set == 1);
+	hi = s1 - f0 + !!accepted_set;
 	d = now.gen - before->gen;
 	if (d < lo || d > hi)
 		fail(idx, m, b,
-		     "configuration generation moved by %u, expected %lu..%lu",
-		     d, lo, hi);
+		     "configuration generation moved by %u, expected %lu..%lu%s",
+		     d, lo, hi, range);
 	else if (!accepted_set && d == 0 && now.hash != before->hash)
 		fail(idx, m, b,
-		     "configuration changed without a new generation");
+		     "configuration changed without a new generation%s", range);
 	else if (!accepted_set && d > 0 && now.hash != rn->base_hash)
 		fail(idx, m, b,
-		     "configuration changed by a rejected message (generation %u -> %u)",
-		     before->gen, now.gen);
+		     "configuration changed by a rejected message (generation %u -> %u)%s",
+		     before->gen, now.gen, range);
 	rn->known = now;
+	rn->known_f = f1;
+	rn->known_s = s1;
 	if (accepted_set)
 		rn->changed = now.hash != rn->base_hash;
 }
@@ -773,38 +841,58 @@ static void check_watch(struct run *rn, unsigned long idx,
 	rn->watch = now;
 }
 
-/* Start a dump, read one part, then close or send another request. */
-static void abandon_dump(struct run *rn, unsigned long idx, struct nf_msg *m,
-			 struct nf_buf *b, uint32_t seq)
+/*
+ * Start a dump, read one part, then close the socket, or send the same
+ * request again while the first dump may still be running (-EBUSY, the
+ * kernel core's, comes without a message) and read both to the end.
+ * @o gets the first request's outcome.
+ */
+static void abandon_dump(unsigned long idx, struct nf_msg *m, struct nf_buf *b,
+			 uint32_t seq, enum expect ex, int cmd,
+			 struct outcome *o)
 {
-	int fd = nf_socket(0), cmd, dump;
-	struct outcome o = {};
-	enum expect ex;
+	struct replies rp = {
+		.idx = idx,
+		.m = m,
+		.b = b,
+		.seq = seq,
+		.sync = SYNC_BIT,
+		.ex = ex,
+		.cmd = cmd,
+		.o = o,
+	};
+	int fd = nf_socket(0);
+	const struct nlmsghdr *h;
+	struct outcome o2 = { .busy_ok = 1 };
+	size_t left;
 	ssize_t n;
 
 	n_abandoned++;
 	if (fd < 0)
 		return;
-	ex = predict(b->p, m->send_len, &cmd, &dump);
-	if (nf_send(fd, b->p, m->send_len))
+	if (ex == EX_IGNORED || ex == EX_ACK_ONLY ||
+	    nf_send(fd, b->p, m->send_len))
 		goto out;
-	n = nf_recv(fd, rx, 4096, REPLY_TIMEOUT_MS);
-	if (n < 0 && n != -EMSGSIZE)
+	n = nf_recv(fd, rx, RX_SIZE, REPLY_TIMEOUT_MS);
+	if (n < 0) {
 		fail(idx, m, b, "no first part of the dump (%s)",
 		     strerror((int)-n));
-	if (m->abandon) {
-		/* the same request again while the first may still run */
+		goto out;
+	}
+	left = n;
+	for (h = (const struct nlmsghdr *)rx; NLMSG_OK(h, left);
+	     h = NLMSG_NEXT(h, left))
+		check_msg(&rp, h);
+	if (m->abandon && rp.dump_open) {
 		((struct nlmsghdr *)b->p)->nlmsg_seq = seq + 1;
-		o.busy_ok = 1;
 		if (!nf_send(fd, b->p, m->send_len) &&
 		    !send_sync(fd, seq | SYNC_BIT))
 			check_replies(fd, idx, m, b, seq + 1, seq | SYNC_BIT,
-				      ex, cmd, &o);
+				      seq, ex, cmd, &o2);
 		((struct nlmsghdr *)b->p)->nlmsg_seq = seq;
 	}
 out:
 	close(fd);
-	(void)rn;
 }
 
 static int run_one(struct run *rn, unsigned long idx, const int *ops, int n_ops)
@@ -813,11 +901,9 @@ static int run_one(struct run *rn, unsigned long idx, const int *ops, int n_ops)
 	static struct nf_buf b;
 	struct nf_msg m;
 	struct outcome o = {};
-	struct state before = rn->known;
-	unsigned long f0 = 0, s0 = 0;
 	uint32_t seq = (uint32_t)(idx * 2 + 2) & ~(SYNC_BIT | CTL_SEQ);
 	enum expect ex;
-	int cmd, dump, err, priv_cmd, accepted, check;
+	int cmd, dump, err, priv_cmd, accepted, is_set;
 	struct nf_op *op;
 
 	nf_rng_init(&r, seed, idx);
@@ -825,34 +911,31 @@ static int run_one(struct run *rn, unsigned long idx, const int *ops, int n_ops)
 	strat_sent[m.strategy]++;
 	n_msgs++;
 	ex = predict(b.p, m.send_len, &cmd, &dump);
-	op = &fam.ops[m.cmd < NF_MAX_OPS ? m.cmd : 0];
+	op = m.cmd < NF_MAX_OPS && fam.ops[m.cmd].exists ? &fam.ops[m.cmd] :
+							   &unknown_op;
 	op->sent++;
 	priv_cmd = m.cmd < NF_MAX_OPS && rn->privileged_cmd[m.cmd];
 
 	if (m.strategy == NF_S_DUMP_ABANDON) {
-		abandon_dump(rn, idx, &m, &b, seq);
-		op->accepted++;
-		return 0;
+		abandon_dump(idx, &m, &b, seq, ex, cmd, &o);
+	} else {
+		err = nf_send(rn->fd, b.p, m.send_len);
+		if (err) {
+			/* refused by the socket layer (too big) */
+			op->ignored++;
+			return 0;
+		}
+		if (send_sync(rn->fd, seq | SYNC_BIT) ||
+		    check_replies(rn->fd, idx, &m, &b, seq, seq | SYNC_BIT, 0,
+				  ex, cmd, &o))
+			return -1;
 	}
-	if (rc_shared && priv_cmd) {
-		/* a reloader moves the state: take it right before */
-		f0 = rc_get(RC_FINISHED);
-		read_state(rn->fd, &before, NULL);
-		s0 = rc_get(RC_STARTED);
-	}
-	err = nf_send(rn->fd, b.p, m.send_len);
-	if (err) {
-		/* refused by the socket layer (too big): nothing reached */
-		op->ignored++;
-		return 0;
-	}
-	if (send_sync(rn->fd, seq | SYNC_BIT) ||
-	    check_replies(rn->fd, idx, &m, &b, seq, seq | SYNC_BIT, ex, cmd,
-			  &o))
-		return -1;
 
-	accepted = !o.error && (o.acked || o.replies || o.done);
-	if (o.error) {
+	accepted = !o.error && (o.acked || o.replies || o.done) &&
+		   ex != EX_IGNORED && ex != EX_ACK_ONLY;
+	if (ex == EX_IGNORED || ex == EX_ACK_ONLY) {
+		op->ignored++; /* never reached genetlink */
+	} else if (o.error) {
 		op->rejected++;
 		count_err(op, o.error);
 	} else if (accepted) {
@@ -874,30 +957,36 @@ static int run_one(struct run *rn, unsigned long idx, const int *ops, int n_ops)
 	if ((ex == EX_NO_CMD || ex == EX_NOCMD_PERM) && accepted)
 		fail(idx, &m, &b, "a command the family lacks was accepted");
 
-	/* Only CONFIG_SET may change the configuration, and only if accepted. */
-	check = 0;
-	if (priv_cmd || ex != EX_FAMILY)
-		check = 1;
-	if (rn->check_every && idx % rn->check_every == 0)
-		check = 1;
-	if (accepted && cmd == gen.cfg_cmd && ex == EX_FAMILY)
-		check = 2;
-	if (check)
-		check_state(rn, idx, &m, &b, &before, f0, s0, check == 2);
-	if (cmd == FLOWSTAT_CMD_STATS_CLEAR && !accepted && priv_cmd) {
-		/* checked by the caller's ifstate pass */
-	}
+	/*
+	 * Only an accepted CONFIG_SET may change the configuration: look
+	 * after every one that reached the family, and after every batch of
+	 * other privileged (or unknown) commands or --check-every messages.
+	 */
+	is_set = cmd == gen.cfg_cmd && ex == EX_FAMILY;
+	if (priv_cmd || ex == EX_NO_CMD || ex == EX_NOCMD_PERM ||
+	    (rn->check_every && idx % rn->check_every == 0))
+		rn->pending++;
+	if (is_set || rn->pending >= BATCH)
+		check_state(rn, idx, &m, &b,
+			    !is_set || o.error ? 0 :
+			    accepted	       ? 1 :
+						 2);
 	if (rn->watch_fd >= 0 && (idx % 25 == 0 || (accepted && priv_cmd)))
 		check_watch(rn, idx, &m, &b);
 
 	if (rn->changed && ++rn->since_change >= 20) {
+		if (rn->pending)
+			check_state(rn, idx, &m, &b, 0);
 		err = load_base(rn->fd);
 		if (err) {
 			printf("# note: reloading the base configuration failed: %s\n",
 			       strerror(-err));
 			rn->changed = 0; /* do not retry in a loop */
 		} else {
+			rn->known_f = rc_get(RC_FINISHED);
 			read_state(rn->fd, &rn->known, NULL);
+			rn->known_s = rc_get(RC_STARTED);
+			rn->pending_from = idx + 1;
 			if (rn->known.hash != rn->base_hash)
 				printf("# note: the base configuration did not load back identically\n");
 			rn->changed = 0;
@@ -982,15 +1071,17 @@ static void summary(double secs)
 		printf(", %lu concurrent reloads (%lu failed)",
 		       rc_get(RC_FINISHED), rc_get(RC_FAILED));
 	printf("\n# %-17s %8s %8s %8s %8s %5s  rejections by errno\n",
-	       "command", "sent", "accepted", "rejected", "no-reply", "fail");
-	for (i = 0; i < NF_MAX_OPS; i++) {
-		const struct nf_op *op = &fam.ops[i];
+	       "command", "sent", "accepted", "rejected", "no-op", "fail");
+	for (i = 0; i <= NF_MAX_OPS; i++) {
+		const struct nf_op *op = i < NF_MAX_OPS ? &fam.ops[i] :
+							  &unknown_op;
 
 		if (!op->sent)
 			continue;
 		printf("# %-17s %8lu %8lu %8lu %8lu %5lu ",
-		       op->exists ? nf_cmd_name(i) : "(unknown cmds)", op->sent,
-		       op->accepted, op->rejected, op->ignored, op->failures);
+		       i < NF_MAX_OPS ? nf_cmd_name(i) : "(unknown cmds)",
+		       op->sent, op->accepted, op->rejected, op->ignored,
+		       op->failures);
 		for (e = 1; e < 256; e++)
 			if (op->err[e])
 				printf(" %s:%lu",
@@ -1131,11 +1222,9 @@ int main(int argc, char **argv)
 		if (reloader < 0)
 			return 2;
 	}
-	if (uid >= 0) {
-		if (drop_privileges(uid))
-			return 2;
-		unpriv = 1;
-	}
+	if (uid >= 0 && drop_privileges(uid))
+		return 2;
+	unpriv = !has_net_admin();
 	if (userns) {
 		/* keep a socket in the original netns to watch it */
 		rn.watch_fd = fd;
@@ -1180,9 +1269,8 @@ int main(int argc, char **argv)
 			check_clear(&rn, i, ops, n_ops);
 		}
 	}
-	/* a last look at everything (a reloader makes it unpredictable) */
-	if (!rc_shared)
-		check_state(&rn, count, NULL, NULL, &rn.known, 0, 0, 0);
+	/* a last look at everything */
+	check_state(&rn, count, NULL, NULL, 0);
 	check_watch(&rn, count, NULL, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (reloader > 0) {
