@@ -33,15 +33,15 @@ const char *nf_cmd_name(int cmd)
 	static char buf[8][16];
 	static int k;
 
-	if (cmd > 0 && cmd < (int)(sizeof(cmd_names) / sizeof(cmd_names[0])) &&
-	    cmd_names[cmd])
+	if (cmd > 0 && cmd < (int)ARRAY_SIZE(cmd_names) && cmd_names[cmd])
 		return cmd_names[cmd];
 	k = (k + 1) % 8;
 	snprintf(buf[k], sizeof(buf[k]), "cmd%d", cmd);
 	return buf[k];
 }
 
-#define for_each_attr(a, p, len)                                              \
+/* Like the kernel's, but over @len bytes at @p, and never past them. */
+#define nla_for_each_attr(a, p, len)                                          \
 	for (a = (const struct nlattr *)(p);                                  \
 	     (const uint8_t *)a + NLA_HDRLEN <=                               \
 		     (const uint8_t *)(p) + (len) &&                          \
@@ -124,8 +124,7 @@ static int family_cb(const struct nlmsghdr *h, void *arg)
 	size_t len = h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
 	const struct nlattr *a, *op, *f;
 
-	for_each_attr(a, p, len)
-	{
+	nla_for_each_attr(a, p, len) {
 		switch (ATTR_TYPE(a)) {
 		case CTRL_ATTR_FAMILY_ID:
 			fam->id = get_uint(a);
@@ -137,12 +136,11 @@ static int family_cb(const struct nlmsghdr *h, void *arg)
 			fam->hdrsize = get_uint(a);
 			break;
 		case CTRL_ATTR_OPS:
-			for_each_attr(op, ATTR_DATA(a), ATTR_LEN(a))
-			{
+			nla_for_each_attr(op, ATTR_DATA(a), ATTR_LEN(a)) {
 				uint32_t id = 0, flags = 0;
 
-				for_each_attr(f, ATTR_DATA(op), ATTR_LEN(op))
-				{
+				nla_for_each_attr(f, ATTR_DATA(op),
+						  ATTR_LEN(op)) {
 					if (ATTR_TYPE(f) == CTRL_ATTR_OP_ID)
 						id = get_uint(f);
 					else if (ATTR_TYPE(f) ==
@@ -166,8 +164,7 @@ static void learn_attr(struct nf_attr *at, const struct nlattr *spec)
 
 	at->present = 1;
 	at->nested = -1;
-	for_each_attr(f, ATTR_DATA(spec), ATTR_LEN(spec))
-	{
+	nla_for_each_attr(f, ATTR_DATA(spec), ATTR_LEN(spec)) {
 		uint64_t v = get_uint(f);
 
 		switch (ATTR_TYPE(f)) {
@@ -219,18 +216,16 @@ static int policy_cb(const struct nlmsghdr *h, void *arg)
 	size_t len = h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
 	const struct nlattr *a, *x, *y;
 
-	for_each_attr(a, p, len)
-	{
+	nla_for_each_attr(a, p, len) {
 		if (ATTR_TYPE(a) == CTRL_ATTR_OP_POLICY) {
-			for_each_attr(x, ATTR_DATA(a), ATTR_LEN(a))
-			{
+			nla_for_each_attr(x, ATTR_DATA(a), ATTR_LEN(a)) {
 				struct nf_op *op;
 
 				if (ATTR_TYPE(x) >= NF_MAX_OPS)
 					continue;
 				op = &fam->ops[ATTR_TYPE(x)];
-				for_each_attr(y, ATTR_DATA(x), ATTR_LEN(x))
-				{
+				nla_for_each_attr(y, ATTR_DATA(x),
+						  ATTR_LEN(x)) {
 					if (ATTR_TYPE(y) == CTRL_ATTR_POLICY_DO)
 						op->do_pol = get_uint(y);
 					else if (ATTR_TYPE(y) ==
@@ -239,16 +234,15 @@ static int policy_cb(const struct nlmsghdr *h, void *arg)
 				}
 			}
 		} else if (ATTR_TYPE(a) == CTRL_ATTR_POLICY) {
-			for_each_attr(x, ATTR_DATA(a), ATTR_LEN(a))
-			{
+			nla_for_each_attr(x, ATTR_DATA(a), ATTR_LEN(a)) {
 				struct nf_policy *pol;
 
 				if (ATTR_TYPE(x) >= NF_MAX_POLICIES)
 					continue;
 				pol = &fam->pol[ATTR_TYPE(x)];
 				pol->used = 1;
-				for_each_attr(y, ATTR_DATA(x), ATTR_LEN(x))
-				{
+				nla_for_each_attr(y, ATTR_DATA(x),
+						  ATTR_LEN(x)) {
 					int t = ATTR_TYPE(y);
 
 					if (t >= NF_MAX_ATTRS)

@@ -80,7 +80,7 @@ void nf_gen_words(struct nf_gen_ctx *g)
 
 	g->n_words = 0;
 	collect_words(g, g->base, g->base_len, 0);
-	for (i = 0; i < sizeof(fallback_words) / sizeof(fallback_words[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(fallback_words); i++)
 		if (g->n_words < NF_MAX_WORDS)
 			g->words[g->n_words++] = fallback_words[i];
 }

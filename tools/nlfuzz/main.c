@@ -411,6 +411,7 @@ struct outcome {
 	int replies; /* data messages (do reply or dump parts) */
 	int done; /* NLMSG_DONE seen */
 	int had_msg; /* the error carried an extack message */
+	char msg[96]; /* that message */
 	int busy_ok; /* -EBUSY without a message is allowed */
 };
 
@@ -488,6 +489,7 @@ static void check_msg(struct replies *rp, const struct nlmsghdr *h)
 		if (!o->error) {
 			o->error = e->error;
 			o->had_msg = !!msg;
+			snprintf(o->msg, sizeof(o->msg), "%s", msg ? msg : "");
 		}
 		if (msg) {
 			note_ext(msg);
@@ -520,9 +522,13 @@ static void check_msg(struct replies *rp, const struct nlmsghdr *h)
 		o->done = 1;
 		rp->dump_open = 0;
 		if (derr < 0) {
-			if (!o->error)
-				o->error = derr;
 			msg = ext_msg(h, NLMSG_HDRLEN + sizeof(int));
+			if (!o->error) {
+				o->error = derr;
+				o->had_msg = !!msg;
+				snprintf(o->msg, sizeof(o->msg), "%s",
+					 msg ? msg : "");
+			}
 			if (msg)
 				note_ext(msg);
 			else
@@ -575,6 +581,7 @@ static int check_replies(int fd, unsigned long idx, const struct nf_msg *m,
 	};
 
 	o->acked = o->error = o->replies = o->done = o->had_msg = 0;
+	o->msg[0] = 0;
 	while (!rp.synced || rp.dump_open) {
 		const struct nlmsghdr *h;
 		ssize_t n = nf_recv(fd, rx, RX_SIZE, REPLY_TIMEOUT_MS);
@@ -1033,6 +1040,64 @@ static void check_clear(struct run *rn, unsigned long idx, const int *ops,
 		}
 }
 
+static void usage(void) __attribute__((noreturn));
+
+/*
+ * --send CMD:HEX: one request of command CMD (a name or number) whose
+ * attributes are HEX, through the same oracles. Prints one line, the
+ * kernel's answer, for tests of a single case:
+ *   reply: ok, N messages
+ *   reply: error -22 EINVAL: <extack message>
+ */
+static int send_one(struct run *rn, const char *arg)
+{
+	const char *hex = strchr(arg, ':');
+	char name[32];
+	struct nf_buf b = {};
+	struct nf_msg m = { .strategy = NF_S_VALID };
+	struct outcome o = {};
+	uint16_t flags = NLM_F_REQUEST | NLM_F_ACK;
+	uint32_t seq = 0x1000;
+	enum expect ex;
+	int cmd, dump, i;
+
+	if (!hex || hex - arg >= (long)sizeof(name))
+		usage();
+	snprintf(name, sizeof(name), "%.*s", (int)(hex - arg), arg);
+	for (m.cmd = -1, i = 1; i < NF_MAX_OPS; i++)
+		if (fam.ops[i].exists && !strcasecmp(name, nf_cmd_name(i)))
+			m.cmd = i;
+	if (m.cmd < 0)
+		m.cmd = strtol(name, NULL, 0);
+	if (m.cmd < 0 || m.cmd >= NF_MAX_OPS)
+		usage();
+	if ((fam.ops[m.cmd].flags & GENL_CMD_CAP_DUMP) &&
+	    !(fam.ops[m.cmd].flags & GENL_CMD_CAP_DO))
+		flags |= NLM_F_DUMP;
+	nf_put_msghdr(&b, fam.id, flags, seq, m.cmd, fam.version);
+	for (hex++; hex[0] && hex[1]; hex += 2) {
+		unsigned int c;
+
+		if (sscanf(hex, "%2x", &c) != 1)
+			usage();
+		nf_put(&b, &(uint8_t){ c }, 1);
+	}
+	nf_msg_end(&b);
+	m.send_len = b.len;
+	ex = predict(b.p, b.len, &cmd, &dump);
+	if (nf_send(rn->fd, b.p, b.len) || send_sync(rn->fd, seq | SYNC_BIT) ||
+	    check_replies(rn->fd, 0, &m, &b, seq, seq | SYNC_BIT, 0, ex, cmd,
+			  &o))
+		return 2;
+	if (o.error)
+		printf("reply: error %d %s: %s\n", o.error,
+		       strerrorname_np(-o.error), o.msg);
+	else
+		printf("reply: ok, %d messages\n", o.replies);
+	free(b.p);
+	return failures ? 1 : 0;
+}
+
 static int parse_ops(const char *s, int *ops)
 {
 	char *copy = strdup(s), *tok, *save = NULL;
@@ -1104,7 +1169,8 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: nlfuzz [--seed S] [--count N] [--ops CMD,...] [--replay INDEX]\n"
 		"              [--user UID [--userns]] [--reload-loop MS] [--check-every N]\n"
-		"              [--verbose]\n");
+		"              [--verbose]\n"
+		"       nlfuzz --send CMD:HEX   (one request, its reply)\n");
 	exit(2);
 }
 
@@ -1120,10 +1186,11 @@ int main(int argc, char **argv)
 		{ "reload-loop", required_argument, NULL, 'l' },
 		{ "check-every", required_argument, NULL, 'k' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "send", required_argument, NULL, 'S' },
 		{}
 	};
 	unsigned long count = 1000, replay = 0, i;
-	const char *ops_arg = NULL;
+	const char *ops_arg = NULL, *send_arg = NULL;
 	int do_replay = 0, userns = 0, reload_ms = -1, ch, n_ops = 0;
 	long uid = -1;
 	int ops[NF_MAX_OPS];
@@ -1133,7 +1200,7 @@ int main(int argc, char **argv)
 	int fd, err;
 
 	seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
-	while ((ch = getopt_long(argc, argv, "s:c:o:r:u:Ul:k:v", lo, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "s:c:o:r:u:Ul:k:vS:", lo, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 's':
@@ -1163,6 +1230,9 @@ int main(int argc, char **argv)
 			break;
 		case 'v':
 			verbose = 1;
+			break;
+		case 'S':
+			send_arg = optarg;
 			break;
 		default:
 			usage();
@@ -1203,9 +1273,10 @@ int main(int argc, char **argv)
 	gen.base_len = base.len;
 	rn.base_hash = rn.known.hash;
 	nf_gen_words(&gen);
-	printf("# nlfuzz: seed %#llx, family id %u, base configuration %zu bytes (generation %u), %d words\n",
-	       (unsigned long long)seed, fam.id, base.len, rn.known.gen,
-	       gen.n_words);
+	if (!send_arg)
+		printf("# nlfuzz: seed %#llx, family id %u, base configuration %zu bytes (generation %u), %d words\n",
+		       (unsigned long long)seed, fam.id, base.len, rn.known.gen,
+		       gen.n_words);
 
 	if (reload_ms >= 0) {
 		rc_shared = mmap(NULL, sizeof(*rc_shared),
@@ -1260,14 +1331,15 @@ int main(int argc, char **argv)
 			!!(fam.ops[i].flags &
 			   (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM));
 
+	if (send_arg)
+		return send_one(&rn, send_arg);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (do_replay) {
 		verbose = 1;
 		run_one(&rn, replay, ops, n_ops);
 	} else {
-		for (i = 0; i < count; i++) {
+		for (i = 0; i < count; i++)
 			check_clear(&rn, i, ops, n_ops);
-		}
 	}
 	/* a last look at everything */
 	check_state(&rn, count, NULL, NULL, 0);

@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 #define NF_MAX_POLICIES 64
 #define NF_MAX_ATTRS 64
 #define NF_MAX_OPS 256
