@@ -34,11 +34,11 @@ NLFUZZ=${NLFUZZ:-$FS_SELFTESTS_DIR/../tools/nlfuzz/nlfuzz}
 [ -x "$NLFUZZ" ] || ktap_skip_all "$NLFUZZ not built (make -C tools/nlfuzz)"
 
 COUNT=${FLOWSTAT_FUZZ_COUNT:-10000}
-SEED=${FLOWSTAT_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
+SEED=${FLOWSTAT_FUZZ_SEED:-$((RANDOM << 15 | RANDOM))}
 N_ROOT=$((COUNT * 6 / 10))
 N_USER=$((COUNT * 2 / 10))
 N_NS=$((COUNT - N_ROOT - N_USER))
-ktap_diag "seed $SEED: $N_ROOT messages as root, $N_USER as nobody, $N_NS in a user namespace"
+ktap_diag "seeds $SEED, +1, +2: $N_ROOT messages as root, $N_USER as nobody, $N_NS in a user namespace"
 
 setup_router_topology || ktap_bail "cannot build the topology"
 
@@ -88,14 +88,15 @@ check_eq "SESSION_GET with a 5-byte SRC is refused with a message" \
 bg "$A" ping -q -i 0.01 -W 1 "$B_IP4"
 bg "$A" ping -q -i 0.02 -W 1 "$B_IP6"
 
-# run_fuzz NAME COUNT [ARGS...]: one nlfuzz run inside R, one test point.
+# run_fuzz NAME SEED COUNT [ARGS...]: one nlfuzz run inside R, one test
+# point.
 run_fuzz()
 {
-	local name=$1 n=$2 out rc
+	local name=$1 seed=$2 n=$3 out rc
 
-	shift 2
+	shift 3
 	out=$FS_TMP/fuzz.$name
-	ip netns exec "$R" "$@" --seed "$SEED" --count "$n" >"$out" 2>&1
+	ip netns exec "$R" "$@" --seed "$seed" --count "$n" >"$out" 2>&1
 	rc=$?
 	# failures, notes and the summary, for the record
 	{
@@ -111,17 +112,17 @@ run_fuzz()
 	fi
 }
 
-run_fuzz root "$N_ROOT" "$FS_TMP/nlfuzz" --reload-loop 100
+run_fuzz root "$SEED" "$N_ROOT" "$FS_TMP/nlfuzz" --reload-loop 100
 
 # The unprivileged runs must leave R's configuration as it is now.
 load_config "$R" "$BASE" || ktap_diag "reloading the base configuration failed"
 "$FLOWSTAT" -n "$R" show configuration >"$FS_TMP/conf.before" 2>&1
 
 NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all)
-run_fuzz nobody "$N_USER" "${NOBODY[@]}" "$FS_TMP/nlfuzz"
+run_fuzz nobody $((SEED + 1)) "$N_USER" "${NOBODY[@]}" "$FS_TMP/nlfuzz"
 
 if ip netns exec "$R" "${NOBODY[@]}" unshare -Urn true 2>/dev/null; then
-	run_fuzz userns "$N_NS" "${NOBODY[@]}" "$FS_TMP/nlfuzz" --userns
+	run_fuzz userns $((SEED + 2)) "$N_NS" "${NOBODY[@]}" "$FS_TMP/nlfuzz" --userns
 else
 	ktap_skip "nlfuzz userns: $N_NS messages, no oracle failure" \
 		"unprivileged user namespaces are disabled"
