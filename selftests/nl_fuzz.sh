@@ -13,9 +13,11 @@
 #   ping flood A -> B        ge-0/0/2 ---- C (no zone)
 #
 #   nlfuzz runs inside R: as root (with a child reloading the base
-#   configuration in a loop), as nobody (65534) without capabilities, and
-#   as nobody in a user + network namespace of its own, all while A floods
-#   B with pings. Then a fixed ping moves the counters exactly.
+#   configuration in a loop, and a second nlfuzz sending only read-only
+#   commands at the same time, so that dumps race reloads), as nobody
+#   (65534) without capabilities, and as nobody in a user + network
+#   namespace of its own, all while A floods B with pings. Then a fixed
+#   ping moves the counters exactly.
 #
 # First two fixed requests: a SESSION_GET whose filter the module refuses
 # must say why on every kernel (on 6.1 a dump's .start has no extack: the
@@ -28,7 +30,7 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd setpriv cmp
-ktap_set_plan 10
+ktap_set_plan 11
 
 NLFUZZ=${NLFUZZ:-$FS_SELFTESTS_DIR/../tools/nlfuzz/nlfuzz}
 [ -x "$NLFUZZ" ] || ktap_skip_all "$NLFUZZ not built (make -C tools/nlfuzz)"
@@ -112,7 +114,21 @@ run_fuzz()
 	fi
 }
 
+# The read-only racer checks single messages only (--no-state): the
+# configuration moves under it.
+RO=CONFIG_GET,IFSTATS_GET,STATS_GET,SESSION_GET,POLICY_STATS_GET,SCREEN_STATS_GET
+ip netns exec "$R" "$FS_TMP/nlfuzz" --no-state --ops "$RO" --seed $((SEED + 3)) \
+	--count $((N_ROOT / 2)) >"$FS_TMP/fuzz.ro" 2>&1 &
+ro_pid=$!
 run_fuzz root "$SEED" "$N_ROOT" "$FS_TMP/nlfuzz" --reload-loop 100
+wait "$ro_pid"
+rc=$?
+{
+	grep -E '^# FAIL' "$FS_TMP/fuzz.ro" | head -n 40
+	sed -n '/^# nlfuzz: [0-9]* messages in/,/^# strategies/p' "$FS_TMP/fuzz.ro"
+} | sed 's/^# //' | ktap_diag_file
+check_eq "nlfuzz read-only racer: $((N_ROOT / 2)) messages, no oracle failure" \
+	"0 0" "$rc $(sed -n 's/^# oracle failures: //p' "$FS_TMP/fuzz.ro")"
 
 # The unprivileged runs must leave R's configuration as it is now.
 load_config "$R" "$BASE" || ktap_diag "reloading the base configuration failed"

@@ -4,7 +4,10 @@
  *
  *   nlfuzz [--seed S] [--count N] [--ops CMD,...] [--replay INDEX]
  *          [--user UID [--userns]] [--reload-loop MS] [--check-every N]
- *          [--verbose]
+ *          [--no-state] [--verbose]
+ *
+ * --no-state: another process changes the configuration or counters too
+ * (a second fuzzer): only the oracles of single messages apply.
  *
  * After every message a NLMSG_NOOP with NLM_F_ACK is sent on the same
  * socket: its ACK marks the end of everything the message caused, so a
@@ -46,6 +49,7 @@ uint64_t seed;
 int unpriv, in_userns;
 unsigned long n_checks;
 static unsigned long n_msgs, n_abandoned, n_reloads;
+static int no_state; /* --no-state: others change the state too */
 static unsigned long strat_sent[__NF_S_MAX], strat_acc[__NF_S_MAX];
 
 /* Shared with the reloader child: reloads started and acknowledged. */
@@ -231,6 +235,11 @@ static void check_state(struct run *rn, unsigned long idx,
 	struct state now;
 	uint32_t d;
 	char range[64] = "";
+
+	if (no_state) {
+		rn->pending = 0;
+		return;
+	}
 
 	if (rn->pending_from != idx)
 		snprintf(range, sizeof(range), " (messages %lu..%lu)",
@@ -455,7 +464,7 @@ static void check_clear(struct run *rn, unsigned long idx, const int *ops,
 
 	nf_rng_init(&r, seed, idx);
 	nf_generate(&gen, &r, &b, &m, 0, ops, n_ops);
-	if (m.cmd != FLOWSTAT_CMD_STATS_CLEAR ||
+	if (no_state || m.cmd != FLOWSTAT_CMD_STATS_CLEAR ||
 	    m.strategy == NF_S_DUMP_ABANDON || read_ifstate(rn->fd, &a)) {
 		free(b.p);
 		run_one(rn, idx, ops, n_ops);
@@ -608,7 +617,7 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: nlfuzz [--seed S] [--count N] [--ops CMD,...] [--replay INDEX]\n"
 		"              [--user UID [--userns]] [--reload-loop MS] [--check-every N]\n"
-		"              [--verbose]\n"
+		"              [--no-state] [--verbose]\n"
 		"       nlfuzz --send CMD:HEX   (one request, its reply)\n");
 	exit(2);
 }
@@ -624,6 +633,7 @@ int main(int argc, char **argv)
 		{ "userns", no_argument, NULL, 'U' },
 		{ "reload-loop", required_argument, NULL, 'l' },
 		{ "check-every", required_argument, NULL, 'k' },
+		{ "no-state", no_argument, NULL, 'N' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "send", required_argument, NULL, 'S' },
 		{}
@@ -639,8 +649,8 @@ int main(int argc, char **argv)
 	int fd, err;
 
 	seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
-	while ((ch = getopt_long(argc, argv, "s:c:o:r:u:Ul:k:vS:", lo, NULL)) !=
-	       -1) {
+	while ((ch = getopt_long(argc, argv, "s:c:o:r:u:Ul:k:vS:N", lo,
+				 NULL)) != -1) {
 		switch (ch) {
 		case 's':
 			seed = strtoull(optarg, NULL, 0);
@@ -663,6 +673,9 @@ int main(int argc, char **argv)
 			break;
 		case 'l':
 			reload_ms = atoi(optarg);
+			break;
+		case 'N':
+			no_state = 1;
 			break;
 		case 'k':
 			rn.check_every = atoi(optarg);
