@@ -23,6 +23,7 @@ module:
 
 tool:
 	$(MAKE) -C userspace
+	$(MAKE) -C tools/nlfuzz
 
 unit: tool
 	$(MAKE) -C userspace test
@@ -50,4 +51,5 @@ install: module tool
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C userspace clean
+	$(MAKE) -C tools/nlfuzz clean
 	rm -rf build

@@ -22,6 +22,16 @@
 #endif
 
 /*
+ * A dump's .start sees the request's extack in cb->extack on 6.12; on 6.1
+ * genetlink does not hand it to netlink_dump_start, cb->extack is NULL
+ * there and an error .start returns reaches userspace without a message.
+ * Dump rounds have an extack on both (it goes into NLMSG_DONE), so an
+ * error found in .start is then reported from the first round instead
+ * (session_nl.c). Checked at run time: no version guess.
+ */
+#define fs_dump_start_has_extack(cb) ((cb)->extack != NULL)
+
+/*
  * The TOS bits a route lookup keys on: 6.12 keys on the whole DSCP and
  * dropped IPTOS_RT_MASK (route.c).
  */

@@ -46,6 +46,9 @@ struct fs_sess_filter {
 struct fs_sess_dump {
 	struct rhashtable_iter iter;
 	struct fs_sess_filter f;
+	bool walking; /* iter entered */
+	int err; /* a filter error for the first round to report (6.1) */
+	const char *err_msg; /* its extack message, a static string */
 };
 
 static int fs_prefix_parse(struct fs_prefix *p, struct nlattr *addr,
@@ -190,19 +193,29 @@ cancel:
 int fs_nl_session_start(struct netlink_callback *cb)
 {
 	struct fs_net *fsn = fs_pernet(sock_net(cb->skb->sk));
+	bool has_extack = fs_dump_start_has_extack(cb);
+	struct netlink_ext_ack ext = {};
 	struct fs_sess_dump *d;
 	int err;
 
 	d = kzalloc(sizeof(*d), GFP_KERNEL);
 	if (!d)
 		return -ENOMEM;
-	err = fs_filter_parse(&d->f, fs_dump_attrs(cb), cb->extack);
-	if (err) {
+	err = fs_filter_parse(&d->f, fs_dump_attrs(cb),
+			      has_extack ? cb->extack : &ext);
+	if (err && has_extack) {
 		kfree(d);
 		return err;
 	}
-	rhashtable_walk_enter(&fsn->sess.ht, &d->iter);
 	cb->args[0] = (long)d;
+	if (err) {
+		/* 6.1: the first round reports it, with its message (compat.h) */
+		d->err = err;
+		d->err_msg = ext._msg;
+		return 0;
+	}
+	rhashtable_walk_enter(&fsn->sess.ht, &d->iter);
+	d->walking = true;
 	return 0;
 }
 
@@ -211,7 +224,8 @@ int fs_nl_session_done(struct netlink_callback *cb)
 	struct fs_sess_dump *d = (struct fs_sess_dump *)cb->args[0];
 
 	if (d) {
-		rhashtable_walk_exit(&d->iter);
+		if (d->walking)
+			rhashtable_walk_exit(&d->iter);
 		kfree(d);
 	}
 	return 0;
@@ -229,6 +243,11 @@ int fs_nl_session_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	struct fs_thash *th;
 	int err = 0;
 
+	if (d->err) {
+		if (cb->extack)
+			cb->extack->_msg = d->err_msg;
+		return d->err;
+	}
 	rhashtable_walk_start(&d->iter);
 	th = rhashtable_walk_peek(&d->iter);
 	while (th) {

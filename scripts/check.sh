@@ -55,9 +55,11 @@ point $rc "set-up (log: build/check/setup.log)"
 [[ $rc -eq 0 ]] || { tail -n 20 "$out/setup.log"; echo "$passed passed, $failed failed"; exit 1; }
 
 echo "# unit tests"
-make -s -C userspace >"$out/tool-build.log" 2>&1
+# The tool, and the netlink fuzzer that selftests/nl_fuzz.sh runs.
+make -s -C userspace >"$out/tool-build.log" 2>&1 &&
+	make -s -C tools/nlfuzz >>"$out/tool-build.log" 2>&1
 rc=$?
-point $rc "tool builds warning-free"
+point $rc "tool and nlfuzz build warning-free"
 if [[ $rc -eq 0 ]]; then
 	make -s -C userspace test 2>&1 | tee "$out/unit.tap"
 	tally "$out/unit.tap" "unit tests"

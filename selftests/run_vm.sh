@@ -23,6 +23,8 @@ cd "$dir" || exit 1
 
 timeout=$(sed -n 's/^timeout=//p' settings 2>/dev/null)
 timeout=${timeout:-300}
+# A long run (a debug kernel, FLOWSTAT_FUZZ_COUNT=1000000) needs more.
+timeout=${FLOWSTAT_TEST_TIMEOUT:-$timeout}
 
 if [ $# -gt 0 ]; then
 	tests=("$@")
