@@ -317,7 +317,10 @@ elapsed=$((SECONDS - start))
 bad='WARNING:|BUG:|kernel BUG at|Oops|general protection fault|Kernel panic'
 bad+='|unreferenced object|KASAN|UBSAN|detected stalls|refcount_t:'
 bad+='|list_add corruption|list_del corruption|sleeping function called from invalid context'
-bad+='|possible circular locking|lockdep|blocked for more than|soft lockup|hard LOCKUP'
+bad+='|possible circular locking|blocked for more than|soft lockup|hard LOCKUP'
+# Not a bare "lockdep": a lockdep kernel says "RCU lockdep checking is
+# enabled" at boot; its reports start with WARNING: or BUG: anyway.
+bad+='|lockdep is turned off|turning off the locking correctness validator'
 
 if ((qemu_rc == 124 || qemu_rc == 137)); then
 	echo "vm.sh: $kernel: timed out after $timeout s; console log: $log" >&2

@@ -77,7 +77,10 @@ fi
 kreport='WARNING:|BUG:|kernel BUG at|Oops|general protection fault|Kernel panic'
 kreport+='|unreferenced object|KASAN|UBSAN|detected stalls|refcount_t:'
 kreport+='|list_add corruption|list_del corruption|sleeping function called from invalid context'
-kreport+='|possible circular locking|lockdep|blocked for more than|soft lockup|hard LOCKUP'
+kreport+='|possible circular locking|blocked for more than|soft lockup|hard LOCKUP'
+# Not a bare "lockdep": a lockdep kernel says "RCU lockdep checking is
+# enabled" at boot; its reports start with WARNING: or BUG: anyway.
+kreport+='|lockdep is turned off|turning off the locking correctness validator'
 kmemleak=/sys/kernel/debug/kmemleak
 
 # kmemleak_scan FILE: the leaks found since the last clear, into FILE, then
