@@ -5,6 +5,7 @@
 #   make                 module for KVER (default: the running kernel) + tool
 #   make KVER=6.1.0-56-amd64   or   make KDIR=/path/to/kernel/build
 #   make check           unit tests + selftests in a VM, on every supported kernel
+#   make check-debug     selftests on a KASAN/lockdep/kmemleak kernel (docs/reliability.md)
 #   make demo            the demo router (VM here, or the real kernel if it can load modules)
 #   make bench           packet-path cost against bare forwarding and nftables
 #   make install         module and tool onto this machine (a real router)
@@ -14,7 +15,7 @@ KDIR ?= /lib/modules/$(KVER)/build
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all module tool unit modules-all check demo bench install clean
+.PHONY: all module tool unit modules-all check check-debug demo bench install clean
 
 all: module tool
 
@@ -34,6 +35,10 @@ modules-all:
 
 check:
 	scripts/check.sh
+
+# Not part of check (nor of CI): builds a debug kernel, then a slow suite.
+check-debug:
+	scripts/check-debug.sh
 
 demo:
 	scripts/run-demo.sh

@@ -3,7 +3,7 @@
 #
 # Boot an installed Debian kernel under qemu and run one command inside it.
 #
-#   scripts/vm.sh [--kernel REL] [--timeout SECS] [--log FILE] -- COMMAND...
+#   scripts/vm.sh [--kernel REL] [--timeout SECS] [--log FILE] [--image PATH] [--memory MB] [--append ARGS] -- COMMAND...
 #
 # This machine's own kernel cannot load modules, so every test of the module
 # runs in a VM. The guest sees the host's / read-only over virtio-9p (so the
@@ -22,6 +22,11 @@
 #   125  the command exited 0 but the kernel warned, oopsed, leaked or got
 #        tainted by a warning (the offending lines are printed), or the VM
 #        died without reporting an exit code (kernel panic, boot failure).
+#
+# --image boots PATH instead of /boot/vmlinuz-REL (the debug kernel of
+# scripts/debug-kernel.sh, whose /lib/modules/REL links into its build cache);
+# --memory sets the guest's RAM (default 2048 MB; KASAN's shadow takes an
+# eighth of it); --append adds to the kernel command line.
 #
 # Environment: FLOWSTAT_VM_ACCEL replaces the accelerator and CPU options
 # (bench/: "-accel tcg,thread=single -icount shift=0,sleep=off -smp 1");
@@ -47,11 +52,17 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 kernel=
 timeout=1800
 log=
+image=
+memory=2048
+extra_append=
 while (($#)); do
 	case $1 in
 	--kernel) kernel=${2:?}; shift 2 ;;
 	--timeout) timeout=${2:?}; shift 2 ;;
 	--log) log=${2:?}; shift 2 ;;
+	--image) image=${2:?}; shift 2 ;;
+	--memory) memory=${2:?}; shift 2 ;;
+	--append) extra_append=${2:?}; shift 2 ;;
 	--) shift; break ;;
 	-h | --help) usage ;;
 	*) usage ;;
@@ -59,12 +70,14 @@ while (($#)); do
 done
 (($#)) || usage
 [[ $timeout =~ ^[1-9][0-9]*$ ]] || die "--timeout wants whole seconds, got '$timeout'"
+[[ $memory =~ ^[1-9][0-9]*$ ]] || die "--memory wants megabytes, got '$memory'"
 
 if [[ -z $kernel ]]; then
 	kernel=$("$repo/scripts/kernels.sh" | head -n 1) || true
 	[[ -n $kernel ]] || die "no kernel found; run scripts/setup.sh"
 fi
-[[ -r /boot/vmlinuz-$kernel ]] || die "/boot/vmlinuz-$kernel missing; run scripts/setup.sh"
+image=${image:-/boot/vmlinuz-$kernel}
+[[ -r $image ]] || die "$image missing; run scripts/setup.sh"
 [[ -r /lib/modules/$kernel/modules.dep ]] || die "/lib/modules/$kernel/modules.dep missing"
 # The repo path goes into qemu's comma-separated options and the kernel's
 # space-separated command line: keep it to characters that need no quoting.
@@ -247,6 +260,7 @@ rm -f "$dmesg_file"
 # may mark their steps in dmesg without being rate limited.
 append="console=ttyS0 panic=-1 oops=panic log_buf_len=16M printk.devkmsg=on"
 append+=" flowstat.repo=$repo flowstat.run=$run"
+[[ -z $extra_append ]] || append+=" $extra_append"
 [[ ${FLOWSTAT_VM_VERBOSE:-0} == 1 ]] || append="quiet $append"
 
 nics=()
@@ -274,8 +288,8 @@ set +e
 # sed turns the console's CRLF into LF; the last one shows on stdout only
 # what the command printed, between the guest's start and exit markers.
 timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
-	"${accel[@]}" -m 2048 -nodefaults -display none -no-reboot \
-	-serial stdio -kernel "/boot/vmlinuz-$kernel" -initrd "$initrd" \
+	"${accel[@]}" -m "$memory" -nodefaults -display none -no-reboot \
+	-serial stdio -kernel "$image" -initrd "$initrd" \
 	-append "$append" \
 	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap \
 	-device virtio-9p-pci,fsdev=root,mount_tag=root \
@@ -303,7 +317,10 @@ elapsed=$((SECONDS - start))
 bad='WARNING:|BUG:|kernel BUG at|Oops|general protection fault|Kernel panic'
 bad+='|unreferenced object|KASAN|UBSAN|detected stalls|refcount_t:'
 bad+='|list_add corruption|list_del corruption|sleeping function called from invalid context'
-bad+='|possible circular locking|lockdep|blocked for more than|soft lockup|hard LOCKUP'
+bad+='|possible circular locking|blocked for more than|soft lockup|hard LOCKUP'
+# Not a bare "lockdep": a lockdep kernel says "RCU lockdep checking is
+# enabled" at boot; its reports start with WARNING: or BUG: anyway.
+bad+='|lockdep is turned off|turning off the locking correctness validator'
 
 if ((qemu_rc == 124 || qemu_rc == 137)); then
 	echo "vm.sh: $kernel: timed out after $timeout s; console log: $log" >&2

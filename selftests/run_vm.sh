@@ -17,14 +17,23 @@
 #
 # Exit status: 0 all passed; 1 anything failed; 4 nothing failed but
 # something was skipped (a skip is not a pass).
+#
+# For the debug kernel (scripts/check-debug.sh), two checks after each
+# script make its kernel reports its own failure rather than the whole
+# run's; both are off unless asked for, so the normal run is unchanged:
+#   FLOWSTAT_KMEMLEAK=1  kmemleak is cleared of boot-time reports before the
+#                        first script and scanned after each one: a leak
+#                        report fails that script (its objects are printed)
+#   FLOWSTAT_KREPORTS=1  a KASAN, lockdep, UBSAN, WARNING, BUG... line in
+#                        dmesg while a script ran fails that script
+#   FLOWSTAT_TIMEOUT=S   per-script timeout, instead of settings' (a KASAN
+#                        and lockdep kernel under TCG is several times slower)
 
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$dir" || exit 1
 
 timeout=$(sed -n 's/^timeout=//p' settings 2>/dev/null)
-timeout=${timeout:-300}
-# A long run (a debug kernel, FLOWSTAT_FUZZ_COUNT=1000000) needs more.
-timeout=${FLOWSTAT_TEST_TIMEOUT:-$timeout}
+timeout=${FLOWSTAT_TIMEOUT:-${timeout:-300}}
 
 if [ $# -gt 0 ]; then
 	tests=("$@")
@@ -63,16 +72,53 @@ if [ -n "$FLOWSTAT_KO" ] && ! module_loaded; then
 	echo "# loaded $FLOWSTAT_KO (kernel $(uname -r))"
 fi
 
+# What counts as a kernel report (as in scripts/vm.sh, which checks the
+# whole run's dmesg).
+kreport='WARNING:|BUG:|kernel BUG at|Oops|general protection fault|Kernel panic'
+kreport+='|unreferenced object|KASAN|UBSAN|detected stalls|refcount_t:'
+kreport+='|list_add corruption|list_del corruption|sleeping function called from invalid context'
+kreport+='|possible circular locking|blocked for more than|soft lockup|hard LOCKUP'
+# Not a bare "lockdep": a lockdep kernel says "RCU lockdep checking is
+# enabled" at boot; its reports start with WARNING: or BUG: anyway.
+kreport+='|lockdep is turned off|turning off the locking correctness validator'
+kmemleak=/sys/kernel/debug/kmemleak
+
+# kmemleak_scan FILE: the leaks found since the last clear, into FILE, then
+# clear them so that the next script starts from none. An object is only
+# reported once it is older than 5 s and unreferenced in a scan: the sleep
+# also lets a netns's asynchronous cleanup finish first.
+kmemleak_scan()
+{
+	sleep 6
+	echo scan >"$kmemleak"
+	sleep 1
+	echo scan >"$kmemleak"
+	cat "$kmemleak" >"$1"
+	echo clear >"$kmemleak"
+}
+
+if [ "${FLOWSTAT_KMEMLEAK:-0}" = 1 ]; then
+	if [ ! -w "$kmemleak" ]; then
+		echo "Bail out! FLOWSTAT_KMEMLEAK=1 but no $kmemleak (CONFIG_DEBUG_KMEMLEAK, debugfs)"
+		exit 1
+	fi
+	# Boot-time reports (the kernel's own) are not any script's.
+	kmemleak_scan /dev/null
+fi
+
 echo "1..${#tests[@]}"
 
 pass=0 fail=0 skip=0 n=0 rc_all=0
 out=$(mktemp /tmp/flowstat-run.XXXXXX) || exit 1
-trap 'rm -f "$out"' EXIT
+trap 'rm -f "$out" "$out.leak" "$out.dmesg"' EXIT
 
 for t in "${tests[@]}"; do
 	n=$((n + 1))
 	echo "# selftests: flowstat: $t"
 	start=$SECONDS
+	# The marker starts this script's part of dmesg.
+	mark="flowstat-selftest: start $n $t"
+	[ "${FLOWSTAT_KREPORTS:-0}" = 1 ] && echo "<6>$mark" >/dev/kmsg
 	if [ ! -x "./$t" ]; then
 		echo "# $t: not found or not executable" | tee "$out"
 		rc=1
@@ -83,9 +129,33 @@ for t in "${tests[@]}"; do
 	p=$(grep -E '^ok ' "$out" | grep -cv '# SKIP')
 	f=$(grep -E '^not ok ' "$out" | grep -cv '# SKIP')
 	s=$(grep -cE '^(not )?ok .*# SKIP' "$out")
+	kfail=
+	if [ "${FLOWSTAT_KMEMLEAK:-0}" = 1 ]; then
+		kmemleak_scan "$out.leak"
+		if [ -s "$out.leak" ]; then
+			echo "# $t: kmemleak: $(grep -c '^unreferenced object' "$out.leak") unreferenced object(s):"
+			sed 's/^/# /' "$out.leak"
+			kfail="kmemleak"
+		fi
+	fi
+	if [ "${FLOWSTAT_KREPORTS:-0}" = 1 ]; then
+		# dmesg after this script's marker (the scan above included).
+		dmesg | awk -v m="$mark" 'index($0, m) { p = 1; next } p' >"$out.dmesg"
+		if grep -qE "$kreport" "$out.dmesg"; then
+			echo "# $t: kernel reports in dmesg:"
+			sed 's/^/# /' "$out.dmesg"
+			kfail="${kfail:+$kfail, }kernel report"
+		fi
+	fi
 	secs=$((SECONDS - start))
 
-	if [ "$rc" -eq 4 ] && [ "$f" -eq 0 ]; then
+	if [ -n "$kfail" ]; then
+		# One failed point for the kernel, on top of the script's own.
+		f=$((f + 1))
+		echo "# $t: exit status $rc, ${secs} s, $kfail"
+		echo "not ok $n - $t"
+		rc_all=1
+	elif [ "$rc" -eq 4 ] && [ "$f" -eq 0 ]; then
 		[ "$s" -eq 0 ] && s=1	# skipped as a whole
 		echo "ok $n - $t # SKIP $(sed -n 's/^1\.\.0 # SKIP //p' "$out" | head -n 1)"
 		[ "$rc_all" -eq 0 ] && rc_all=4
