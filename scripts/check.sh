@@ -80,7 +80,10 @@ for k in $kernels; do
 	[[ $rc -eq 0 ]] || continue
 	# slab_nomerge: flowstat's slab caches hold its objects alone, so
 	# that churn.sh can see them return to their baseline.
-	scripts/vm.sh --kernel "$k" --log "$out/vm-$k.log" --append slab_nomerge -- \
+	# --timeout: the suite takes some 16 minutes on an idle machine; a
+	# busy one can double that.
+	scripts/vm.sh --kernel "$k" --log "$out/vm-$k.log" --append slab_nomerge \
+		--timeout 3600 -- \
 		env FLOWSTAT_KO="$top/build/$k/flowstat.ko" \
 		FLOWSTAT="$top/userspace/flowstat" \
 		selftests/run_vm.sh 2>&1 | tee "$out/selftests-$k.tap"
