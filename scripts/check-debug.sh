@@ -14,7 +14,9 @@
 # Prints TAP and closes with one line "N passed, M failed", like
 # scripts/check.sh. Exit status 0 only if nothing failed.
 #
-# Environment: FLOWSTAT_PANIC_ON_WARN=1 boots with panic_on_warn=1, which
+# Environment: FLOWSTAT_FUZZ_COUNT, FLOWSTAT_FUZZ_SEED and
+# FLOWSTAT_CHURN_{RELOADS,SESSIONS,NETNS,MODULE} set the scale of
+# nl_fuzz.sh and churn.sh (docs/reliability.md); FLOWSTAT_PANIC_ON_WARN=1 boots with panic_on_warn=1, which
 # stops the VM at the first report (its state as it was, the rest of the
 # suite not run); by default the suite goes on and every report is counted.
 set -uo pipefail
@@ -102,8 +104,16 @@ echo "# kernel $rel"
 # the interrupt routing comes from the BIOS's PIRQ table, because ACPI's
 # _PRT method (a loop over every slot in AML) runs past ACPICA's 30 s loop
 # timeout on this kernel under TCG, and the virtio devices get no IRQ.
-append="kasan_multi_shot pci=noacpi"
+# slab_nomerge: as in check.sh (churn.sh counts flowstat's slab objects).
+append="kasan_multi_shot pci=noacpi slab_nomerge"
 [[ ${FLOWSTAT_PANIC_ON_WARN:-0} == 1 ]] && append+=" panic_on_warn=1"
+# The scale of nl_fuzz.sh and churn.sh, when asked for (the VM's command
+# gets no other environment): e.g. FLOWSTAT_FUZZ_COUNT=1000000.
+scale=()
+for v in FLOWSTAT_FUZZ_COUNT FLOWSTAT_FUZZ_SEED FLOWSTAT_CHURN_RELOADS \
+	FLOWSTAT_CHURN_SESSIONS FLOWSTAT_CHURN_NETNS FLOWSTAT_CHURN_MODULE; do
+	[[ -n ${!v:-} ]] && scale+=("$v=${!v}")
+done
 sstart=$(date +%s)
 scripts/vm.sh --kernel "$rel" --image "$cache/obj/arch/x86/boot/bzImage" \
 	--memory 4096 --timeout "$vm_timeout" --append "$append" \
@@ -111,6 +121,7 @@ scripts/vm.sh --kernel "$rel" --image "$cache/obj/arch/x86/boot/bzImage" \
 	env FLOWSTAT_KO="$top/build/$rel/flowstat.ko" \
 	FLOWSTAT="$top/userspace/flowstat" \
 	FLOWSTAT_KMEMLEAK=1 FLOWSTAT_KREPORTS=1 FLOWSTAT_TIMEOUT=$script_timeout \
+	"${scale[@]}" \
 	selftests/run_vm.sh 2>&1 | tee "$out/selftests-$rel.tap"
 rc=${PIPESTATUS[0]}
 echo "# suite on $rel: $(($(date +%s) - sstart)) s"

@@ -25,7 +25,7 @@
 #
 # Counts: FLOWSTAT_CHURN_RELOADS (30), FLOWSTAT_CHURN_SESSIONS (200),
 # FLOWSTAT_CHURN_NETNS (10), FLOWSTAT_CHURN_MODULE (3); `make check-debug`
-# asks for more.
+# passes them on (docs/reliability.md).
 
 source "$(dirname "$0")/lib.sh"
 
