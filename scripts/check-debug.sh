@@ -31,37 +31,8 @@ start=$(date +%s)
 script_timeout=1800
 vm_timeout=$((6 * 3600))
 
-passed=0
-failed=0
-skipped=0
-
-# As in scripts/check.sh: adds a part's "# N passed, M failed" line.
-tally() {
-	local line p f s
-	line=$(grep -E '^# [0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
-	if [[ -z $line ]]; then
-		echo "not ok - $2 printed no result line"
-		failed=$((failed + 1))
-		return
-	fi
-	p=$(sed -E 's/^# ([0-9]+) passed.*/\1/' <<<"$line")
-	f=$(sed -E 's/^# [0-9]+ passed, ([0-9]+) failed.*/\1/' <<<"$line")
-	s=$(sed -nE 's/.*, ([0-9]+) skipped.*/\1/p' <<<"$line")
-	passed=$((passed + p))
-	failed=$((failed + f))
-	skipped=$((skipped + ${s:-0}))
-}
-
-# A whole step as one test point.
-point() {
-	if [[ $1 -eq 0 ]]; then
-		echo "ok - $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok - $2 (exit $1)"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=scripts/tap-totals.sh
+source "$top/scripts/tap-totals.sh"
 
 finish() {
 	echo "# make check-debug took $(($(date +%s) - start)) s"
