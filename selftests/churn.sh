@@ -227,7 +227,19 @@ new_router()
 idle_tcp()
 {
 	bg "$A" bash -c "exec 3<>/dev/tcp/$B_IP4/$1 && exec sleep 60"
-	wait_until 5 eval '[ -n "$(ip netns exec "$A" ss -Htn state established "( dport = :$1 )")" ]'
+	wait_until 20 eval '[ -n "$(ip netns exec "$A" ss -Htn state established "( dport = :$1 )")" ]'
+}
+
+# sessions_now: "CREATED CURRENT" of R.
+sessions_now()
+{
+	"$FLOWSTAT" -n "$R" -j show security flow statistics |
+		jq -r '"\(.sessions.created) \(.sessions.current)"'
+}
+
+two_sessions()
+{
+	[ "$(sessions_now)" = "2 2" ]
 }
 
 made=0 pinged=0 sessions=0
@@ -237,10 +249,13 @@ for ((i = 0; i < NETNS; i++)); do
 	made=$((made + 1))
 	[ "$(ping_rx "$A" -c 1 "$B_IP4")" = 1 ] && pinged=$((pinged + 1))
 	idle_tcp 6001
-	# the ping's session and the connection's, both still live
-	[ "$("$FLOWSTAT" -n "$R" -j show security flow statistics |
-		jq -r '"\(.sessions.created) \(.sessions.current)"')" = "2 2" ] &&
+	# the ping's session and the connection's, both still live (the
+	# connection may still be on its way on a busy machine)
+	if wait_until 20 two_sessions; then
 		sessions=$((sessions + 1))
+	else
+		ktap_diag "namespace $i: sessions created, current: $(sessions_now)"
+	fi
 	bg "$A" ping -q -i 0.01 -c 100 "$B_IP4"
 	sleep 0.2
 	ip netns del "$R"
