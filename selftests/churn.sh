@@ -24,7 +24,7 @@
 #    traffic is filtered again. flowstat.ko is left loaded.
 #
 # Counts: FLOWSTAT_CHURN_RELOADS (30), FLOWSTAT_CHURN_SESSIONS (200),
-# FLOWSTAT_CHURN_NETNS (10), FLOWSTAT_CHURN_MODULE (3); `make check-debug`
+# FLOWSTAT_CHURN_NETNS (5), FLOWSTAT_CHURN_MODULE (3); `make check-debug`
 # passes them on (docs/reliability.md).
 
 source "$(dirname "$0")/lib.sh"
@@ -39,7 +39,7 @@ ktap_set_plan 20
 
 RELOADS=${FLOWSTAT_CHURN_RELOADS:-30}
 SESSIONS=${FLOWSTAT_CHURN_SESSIONS:-200}
-NETNS=${FLOWSTAT_CHURN_NETNS:-10}
+NETNS=${FLOWSTAT_CHURN_NETNS:-5}
 MODULE=${FLOWSTAT_CHURN_MODULE:-3}
 
 # slab_live CACHE: live objects of CACHE. Writing to shrink flushes the
