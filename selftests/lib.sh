@@ -262,6 +262,12 @@ fs_cleanup()
 	for pid in "${FS_BG_PIDS[@]}"; do
 		wait "$pid" 2>/dev/null
 	done
+	# What the background commands left behind (a forking server's
+	# children) still holds this script's output open, and the runner
+	# would wait on it forever: nothing outlives the test's namespaces.
+	for ns in "${FS_NETNS[@]}"; do
+		ip netns pids "$ns" 2>/dev/null
+	done | xargs -r kill -9 2>/dev/null
 	for ns in "${FS_NETNS[@]}"; do
 		ip netns del "$ns" 2>/dev/null
 	done
