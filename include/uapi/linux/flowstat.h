@@ -94,6 +94,10 @@
  *
  * FLOWSTAT_CMD_SCREEN_STATS_GET (dump; read-only, open to all)
  *   Per-zone screen counters; enum flowstat_attr_screenstats below.
+ *
+ * FLOWSTAT_CMD_NAT_POOL_GET, FLOWSTAT_CMD_NAT_RULE_GET (dumps; read-only,
+ *   open to all): NAT pools with their use, NAT rules with their hits;
+ *   "NAT" below.
  */
 #ifndef _UAPI_LINUX_FLOWSTAT_H
 #define _UAPI_LINUX_FLOWSTAT_H
@@ -117,6 +121,8 @@ enum flowstat_cmd {
 	FLOWSTAT_CMD_SESSION_CLEAR,
 	FLOWSTAT_CMD_POLICY_STATS_GET,
 	FLOWSTAT_CMD_SCREEN_STATS_GET,
+	FLOWSTAT_CMD_NAT_POOL_GET,	/* NAT, see "NAT" below */
+	FLOWSTAT_CMD_NAT_RULE_GET,
 	__FLOWSTAT_CMD_MAX
 };
 #define FLOWSTAT_CMD_MAX (__FLOWSTAT_CMD_MAX - 1)
@@ -261,6 +267,9 @@ enum flowstat_attr_cfg {
 	FLOWSTAT_A_CFG_APPLICATION,	/* nest, repeated: application */
 	FLOWSTAT_A_CFG_APPLICATION_SET,	/* nest, repeated: application set */
 	FLOWSTAT_A_CFG_SCREEN,		/* nest, repeated: ids-option */
+	FLOWSTAT_A_CFG_NAT_POOL,	/* nest, repeated: see "NAT" below */
+	FLOWSTAT_A_CFG_NAT_RULE,	/* nest, repeated, in order */
+	FLOWSTAT_A_CFG_NAT_PROXY,	/* nest, repeated: proxy-arp/-ndp */
 	__FLOWSTAT_A_CFG_MAX
 };
 #define FLOWSTAT_A_CFG_MAX (__FLOWSTAT_A_CFG_MAX - 1)
@@ -387,6 +396,14 @@ enum flowstat_attr_flow {
  *   FLOWSTAT_A_SESSION_TCP_STATE u8, enum flowstat_tcp_state (TCP only)
  *   FLOWSTAT_A_SESSION_PKTS_IN, _BYTES_IN, _PKTS_OUT, _BYTES_OUT  u64, per
  *                               direction ("In": first packet's direction)
+ *   FLOWSTAT_A_SESSION_REPLY_SRC, _REPLY_DST  binary, 4 or 16 bytes, and
+ *   FLOWSTAT_A_SESSION_REPLY_SPORT, _REPLY_DPORT  u16, host order: the
+ *                               "Out" direction as it is on the wire, when
+ *                               NAT makes it differ from the In direction
+ *                               reversed (absent otherwise)
+ *   FLOWSTAT_A_SESSION_NAT_RULE  u32, 1-based configured position of the
+ *                               source NAT rule that translated it (absent:
+ *                               none)
  * Filters (request attributes; all given must match, on the In direction):
  *   FLOWSTAT_A_SESSION_SRC + FLOWSTAT_A_SESSION_SRC_PLEN (u8) source prefix
  *   FLOWSTAT_A_SESSION_DST + FLOWSTAT_A_SESSION_DST_PLEN (u8) destination
@@ -420,6 +437,11 @@ enum flowstat_attr_session {
 	FLOWSTAT_A_SESSION_IFINDEX,
 	FLOWSTAT_A_SESSION_CLEARED,
 	FLOWSTAT_A_SESSION_PAD,
+	FLOWSTAT_A_SESSION_REPLY_SRC,
+	FLOWSTAT_A_SESSION_REPLY_DST,
+	FLOWSTAT_A_SESSION_REPLY_SPORT,
+	FLOWSTAT_A_SESSION_REPLY_DPORT,
+	FLOWSTAT_A_SESSION_NAT_RULE,
 	__FLOWSTAT_A_SESSION_MAX
 };
 #define FLOWSTAT_A_SESSION_MAX (__FLOWSTAT_A_SESSION_MAX - 1)
@@ -592,5 +614,153 @@ enum flowstat_attr_screenstats {
 	__FLOWSTAT_A_SCREENSTATS_MAX
 };
 #define FLOWSTAT_A_SCREENSTATS_MAX (__FLOWSTAT_A_SCREENSTATS_MAX - 1)
+
+/* ------------------------------------------------------------------ */
+/* NAT                                                                 */
+
+/*
+ * `set security nat ...`: top-level objects of CONFIG_SET, sent back one
+ * per message by the CONFIG_GET dump after the screens and before the
+ * policies. Pools and rules have names of 1..FLOWSTAT_NAME_MAX-1 bytes,
+ * unique per kind (a rule: within its kind). An error names the object.
+ *
+ *   FLOWSTAT_A_CFG_NAT_POOL          nest, repeated: enum flowstat_attr_natpool
+ *     FLOWSTAT_A_NATPOOL_NAME        string
+ *     FLOWSTAT_A_NATPOOL_KIND        u8, enum flowstat_nat_kind (SOURCE or
+ *                                   DESTINATION)
+ *     FLOWSTAT_A_NATPOOL_FAMILY      u8, AF_INET or AF_INET6
+ *     FLOWSTAT_A_NATPOOL_ADDR        binary, 4 or 16 bytes: the first address
+ *     FLOWSTAT_A_NATPOOL_PREFIXLEN   u8: the pool is the prefix ADDR/LEN
+ *                                   (host bits 0); or
+ *     FLOWSTAT_A_NATPOOL_ADDR_HIGH   binary: the pool is ADDR to ADDR_HIGH;
+ *                                   neither: the one address ADDR. At most
+ *                                   65536 addresses; source pools of one
+ *                                   configuration do not overlap.
+ *     FLOWSTAT_A_NATPOOL_PORT_LOW    u16, source pools: port range LOW to
+ *     FLOWSTAT_A_NATPOOL_PORT_HIGH   u16  HIGH, 1024..65535, LOW <= HIGH;
+ *                                   both or neither (default 1024 to 65535)
+ *     FLOWSTAT_A_NATPOOL_NO_XLATE    flag, source pools: port no-translation
+ *     FLOWSTAT_A_NATPOOL_PORT        u16, destination pools: the port
+ *
+ *   FLOWSTAT_A_CFG_NAT_RULE          nest, repeated, in configured order:
+ *                                   enum flowstat_attr_natrule
+ *     FLOWSTAT_A_NATRULE_KIND        u8, enum flowstat_nat_kind
+ *     FLOWSTAT_A_NATRULE_RULE_SET    string
+ *     FLOWSTAT_A_NATRULE_NAME        string
+ *     FLOWSTAT_A_NATRULE_FROM_ZONE   string, a configured zone
+ *     FLOWSTAT_A_NATRULE_TO_ZONE     string, a configured zone (SOURCE only)
+ *     FLOWSTAT_A_NATRULE_SRC         nest, repeated: enum flowstat_attr_address,
+ *     FLOWSTAT_A_NATRULE_DST         either NAME (an address book entry or
+ *                                   set) or FAMILY, ADDR and PREFIXLEN; none
+ *                                   means any
+ *     FLOWSTAT_A_NATRULE_DPORT_LOW   u16, destination port range, both or
+ *     FLOWSTAT_A_NATRULE_DPORT_HIGH  u16  neither (absent: any)
+ *     FLOWSTAT_A_NATRULE_ACTION      u8, enum flowstat_nat_action
+ *     FLOWSTAT_A_NATRULE_POOL        string: the pool, for ACTION_POOL
+ *     FLOWSTAT_A_NATRULE_PREFIX      nest, enum flowstat_attr_address: the
+ *                                   static-nat prefix, for ACTION_PREFIX
+ *   Rules are evaluated per kind and zone context, in configured order
+ *   (rule-set order, then rule order): the first match wins.
+ *
+ *   FLOWSTAT_A_CFG_NAT_PROXY         nest, repeated: enum flowstat_attr_natproxy
+ *     FLOWSTAT_A_NATPROXY_IFACE      string, an interface name or alias
+ *     FLOWSTAT_A_NATPROXY_FAMILY     u8, AF_INET (proxy-arp) or AF_INET6
+ *                                   (proxy-ndp)
+ *     FLOWSTAT_A_NATPROXY_ADDR, _PREFIXLEN, _ADDR_HIGH  as for pools
+ *
+ * FLOWSTAT_CMD_NAT_POOL_GET dump: one message per pool, in configured
+ * order, with the configuration attributes above and
+ *   FLOWSTAT_A_NATPOOL_ID            u32, 1-based position among its kind
+ *   FLOWSTAT_A_NATPOOL_ADDRESSES     u64, number of addresses
+ *   FLOWSTAT_A_NATPOOL_PORTS_USED    u64, bindings (address, port) in use
+ *   FLOWSTAT_A_NATPOOL_HITS          u64, translations made since loaded
+ *   FLOWSTAT_A_NATPOOL_FAILS         u64, bindings that could not be made
+ * FLOWSTAT_CMD_NAT_RULE_GET dump: one message per rule, in configured
+ * order, with the configuration attributes above and
+ *   FLOWSTAT_A_NATRULE_ID            u32, 1-based configured position
+ *   FLOWSTAT_A_NATRULE_HITS          u64, first packets it translated
+ *   FLOWSTAT_A_NATRULE_FAILS         u64, first packets it matched but could
+ *                                   not translate (Incoming NAT errors)
+ * A reload keeps a pool's bindings and counts when its name, kind and
+ * addresses and ports are unchanged, and a rule's counts when its kind,
+ * rule set and name are.
+ */
+enum flowstat_nat_kind {
+	FLOWSTAT_NAT_SOURCE,
+	FLOWSTAT_NAT_DESTINATION,
+	FLOWSTAT_NAT_STATIC,
+	__FLOWSTAT_NAT_KIND_MAX
+};
+#define FLOWSTAT_NAT_KIND_MAX (__FLOWSTAT_NAT_KIND_MAX - 1)
+
+enum flowstat_nat_action {
+	FLOWSTAT_NAT_ACTION_OFF,	/* source-nat off, destination-nat off */
+	FLOWSTAT_NAT_ACTION_INTERFACE,	/* source-nat interface */
+	FLOWSTAT_NAT_ACTION_POOL,	/* source-nat pool P, destination-nat pool P */
+	FLOWSTAT_NAT_ACTION_PREFIX,	/* static-nat prefix P */
+	__FLOWSTAT_NAT_ACTION_MAX
+};
+#define FLOWSTAT_NAT_ACTION_MAX (__FLOWSTAT_NAT_ACTION_MAX - 1)
+
+/* Source pool port range limits and default. */
+#define FLOWSTAT_NAT_PORT_MIN 1024
+#define FLOWSTAT_NAT_PORT_MAX 65535
+/* Most addresses in one pool or proxy range. */
+#define FLOWSTAT_NAT_POOL_ADDRS_MAX 65536
+
+enum flowstat_attr_natpool {
+	FLOWSTAT_A_NATPOOL_UNSPEC,
+	FLOWSTAT_A_NATPOOL_NAME,
+	FLOWSTAT_A_NATPOOL_KIND,
+	FLOWSTAT_A_NATPOOL_FAMILY,
+	FLOWSTAT_A_NATPOOL_ADDR,
+	FLOWSTAT_A_NATPOOL_PREFIXLEN,
+	FLOWSTAT_A_NATPOOL_ADDR_HIGH,
+	FLOWSTAT_A_NATPOOL_PORT_LOW,
+	FLOWSTAT_A_NATPOOL_PORT_HIGH,
+	FLOWSTAT_A_NATPOOL_NO_XLATE,
+	FLOWSTAT_A_NATPOOL_PORT,
+	FLOWSTAT_A_NATPOOL_ID,
+	FLOWSTAT_A_NATPOOL_ADDRESSES,
+	FLOWSTAT_A_NATPOOL_PORTS_USED,
+	FLOWSTAT_A_NATPOOL_HITS,
+	FLOWSTAT_A_NATPOOL_FAILS,
+	FLOWSTAT_A_NATPOOL_PAD,
+	__FLOWSTAT_A_NATPOOL_MAX
+};
+#define FLOWSTAT_A_NATPOOL_MAX (__FLOWSTAT_A_NATPOOL_MAX - 1)
+
+enum flowstat_attr_natrule {
+	FLOWSTAT_A_NATRULE_UNSPEC,
+	FLOWSTAT_A_NATRULE_KIND,
+	FLOWSTAT_A_NATRULE_RULE_SET,
+	FLOWSTAT_A_NATRULE_NAME,
+	FLOWSTAT_A_NATRULE_FROM_ZONE,
+	FLOWSTAT_A_NATRULE_TO_ZONE,
+	FLOWSTAT_A_NATRULE_SRC,
+	FLOWSTAT_A_NATRULE_DST,
+	FLOWSTAT_A_NATRULE_DPORT_LOW,
+	FLOWSTAT_A_NATRULE_DPORT_HIGH,
+	FLOWSTAT_A_NATRULE_ACTION,
+	FLOWSTAT_A_NATRULE_POOL,
+	FLOWSTAT_A_NATRULE_PREFIX,
+	FLOWSTAT_A_NATRULE_ID,
+	FLOWSTAT_A_NATRULE_HITS,
+	FLOWSTAT_A_NATRULE_FAILS,
+	FLOWSTAT_A_NATRULE_PAD,
+	__FLOWSTAT_A_NATRULE_MAX
+};
+#define FLOWSTAT_A_NATRULE_MAX (__FLOWSTAT_A_NATRULE_MAX - 1)
+
+enum flowstat_attr_natproxy {
+	FLOWSTAT_A_NATPROXY_UNSPEC,
+	FLOWSTAT_A_NATPROXY_IFACE,
+	FLOWSTAT_A_NATPROXY_FAMILY,
+	FLOWSTAT_A_NATPROXY_ADDR,
+	FLOWSTAT_A_NATPROXY_PREFIXLEN,
+	FLOWSTAT_A_NATPROXY_ADDR_HIGH,
+	__FLOWSTAT_A_NATPROXY_MAX
+};
+#define FLOWSTAT_A_NATPROXY_MAX (__FLOWSTAT_A_NATPROXY_MAX - 1)
 
 #endif /* _UAPI_LINUX_FLOWSTAT_H */
