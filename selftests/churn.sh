@@ -226,8 +226,19 @@ new_router()
 # minor session) in the background, once it is established.
 idle_tcp()
 {
-	bg "$A" bash -c "exec 3<>/dev/tcp/$B_IP4/$1 && exec sleep 60"
-	wait_until 20 eval '[ -n "$(ip netns exec "$A" ss -Htn state established "( dport = :$1 )")" ]'
+	local was port=$1
+
+	# A's connections of earlier routers are still established in A's
+	# eyes (their R is gone, not their sockets): wait for one more.
+	was=$(established_to "$port")
+	bg "$A" bash -c "exec 3<>/dev/tcp/$B_IP4/$port && exec sleep 60"
+	wait_until 20 eval '[ "$(established_to "$port")" -gt "$was" ]'
+}
+
+# established_to PORT: A's established TCP connections to PORT.
+established_to()
+{
+	ip netns exec "$A" ss -Htn state established "( dport = :$1 )" | wc -l
 }
 
 # sessions_now: "CREATED CURRENT" of R.
@@ -255,11 +266,17 @@ for ((i = 0; i < NETNS; i++)); do
 		sessions=$((sessions + 1))
 	else
 		ktap_diag "namespace $i: sessions created, current: $(sessions_now)"
+		"$FLOWSTAT" -n "$R" show security flow session >"$FS_TMP/sess" 2>&1
+		ktap_diag_file "$FS_TMP/sess"
 	fi
 	bg "$A" ping -q -i 0.01 -c 100 "$B_IP4"
 	sleep 0.2
 	ip netns del "$R"
 	unset 'FS_NETNS[${#FS_NETNS[@]}-1]'
+	# The flood outlives its router (ping retries after the route goes):
+	# left running, it would open a third session in the next one.
+	kill "$BG_PID" 2>/dev/null
+	wait "$BG_PID" 2>/dev/null
 done
 ktap_diag "$made router namespaces in $((SECONDS - start)) s"
 check_eq "netns: $NETNS router namespaces created, configured and destroyed" \
