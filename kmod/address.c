@@ -46,24 +46,26 @@ bool fs_prefix_match(const struct fs_prefix *p, u8 family,
 	return ipv6_prefix_equal(&a->in6, &p->addr.in6, p->plen);
 }
 
-static int fs_address_parse(struct fs_addr *ad, const struct nlattr *nla,
-			    struct netlink_ext_ack *extack)
+/**
+ * fs_prefix_parse() - a prefix from FAMILY, ADDR and PREFIXLEN
+ * @pfx: where to put it
+ * @tb: the parsed attributes of an enum flowstat_attr_address nest
+ * @nla: the nest, for error messages
+ * @extack: where to say what is wrong
+ *
+ * Return: 0 or -EINVAL.
+ */
+int fs_prefix_parse(struct fs_prefix *pfx, struct nlattr **tb,
+		    const struct nlattr *nla, struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[FLOWSTAT_A_ADDRESS_MAX + 1];
 	union nf_inet_addr masked;
-	int err, fam, alen;
+	int fam, alen;
 
-	err = nla_parse_nested(tb, FLOWSTAT_A_ADDRESS_MAX, nla,
-			       fs_address_nl_policy, extack);
-	if (err)
-		return err;
-	if (!tb[FLOWSTAT_A_ADDRESS_NAME] || !tb[FLOWSTAT_A_ADDRESS_FAMILY] ||
-	    !tb[FLOWSTAT_A_ADDRESS_ADDR] || !tb[FLOWSTAT_A_ADDRESS_PREFIXLEN] ||
-	    !*(char *)nla_data(tb[FLOWSTAT_A_ADDRESS_NAME])) {
+	if (!tb[FLOWSTAT_A_ADDRESS_FAMILY] || !tb[FLOWSTAT_A_ADDRESS_ADDR] ||
+	    !tb[FLOWSTAT_A_ADDRESS_PREFIXLEN]) {
 		NL_SET_ERR_MSG_ATTR(extack, nla, "incomplete address");
 		return -EINVAL;
 	}
-	nla_strscpy(ad->name, tb[FLOWSTAT_A_ADDRESS_NAME], sizeof(ad->name));
 	fam = nla_get_u8(tb[FLOWSTAT_A_ADDRESS_FAMILY]);
 	if (fam != AF_INET && fam != AF_INET6) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_FAMILY],
@@ -76,21 +78,56 @@ static int fs_address_parse(struct fs_addr *ad, const struct nlattr *nla,
 				    "address length does not match its family");
 		return -EINVAL;
 	}
-	ad->pfx.family = fam == AF_INET ? NFPROTO_IPV4 : NFPROTO_IPV6;
-	ad->pfx.plen = nla_get_u8(tb[FLOWSTAT_A_ADDRESS_PREFIXLEN]);
-	if (ad->pfx.plen > alen * 8) {
+	memset(pfx, 0, sizeof(*pfx));
+	pfx->family = fam == AF_INET ? NFPROTO_IPV4 : NFPROTO_IPV6;
+	pfx->plen = nla_get_u8(tb[FLOWSTAT_A_ADDRESS_PREFIXLEN]);
+	if (pfx->plen > alen * 8) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_PREFIXLEN],
 				    "prefix length too long for the family");
 		return -EINVAL;
 	}
-	memcpy(&ad->pfx.addr, nla_data(tb[FLOWSTAT_A_ADDRESS_ADDR]), alen);
-	fs_prefix_mask(&masked, &ad->pfx.addr, ad->pfx.family, ad->pfx.plen);
-	if (memcmp(&masked, &ad->pfx.addr, sizeof(masked))) {
+	memcpy(&pfx->addr, nla_data(tb[FLOWSTAT_A_ADDRESS_ADDR]), alen);
+	fs_prefix_mask(&masked, &pfx->addr, pfx->family, pfx->plen);
+	if (memcmp(&masked, &pfx->addr, sizeof(masked))) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_ADDR],
 				    "bits set past the prefix length");
 		return -EINVAL;
 	}
 	return 0;
+}
+
+/* Writes FAMILY, ADDR and PREFIXLEN of @pfx. */
+int fs_prefix_fill(struct sk_buff *skb, const struct fs_prefix *pfx)
+{
+	bool v4 = pfx->family == NFPROTO_IPV4;
+
+	return nla_put_u8(skb, FLOWSTAT_A_ADDRESS_FAMILY,
+			  v4 ? AF_INET : AF_INET6) ||
+			       nla_put(skb, FLOWSTAT_A_ADDRESS_ADDR, v4 ? 4 : 16,
+				       &pfx->addr) ||
+			       nla_put_u8(skb, FLOWSTAT_A_ADDRESS_PREFIXLEN,
+					  pfx->plen) ?
+		       -EMSGSIZE :
+		       0;
+}
+
+static int fs_address_parse(struct fs_addr *ad, const struct nlattr *nla,
+			    struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FLOWSTAT_A_ADDRESS_MAX + 1];
+	int err;
+
+	err = nla_parse_nested(tb, FLOWSTAT_A_ADDRESS_MAX, nla,
+			       fs_address_nl_policy, extack);
+	if (err)
+		return err;
+	if (!tb[FLOWSTAT_A_ADDRESS_NAME] ||
+	    !*(char *)nla_data(tb[FLOWSTAT_A_ADDRESS_NAME])) {
+		NL_SET_ERR_MSG_ATTR(extack, nla, "incomplete address");
+		return -EINVAL;
+	}
+	nla_strscpy(ad->name, tb[FLOWSTAT_A_ADDRESS_NAME], sizeof(ad->name));
+	return fs_prefix_parse(&ad->pfx, tb, nla, extack);
 }
 
 /**
@@ -170,17 +207,13 @@ int fs_address_parse_all(struct fs_config *cfg, const struct nlmsghdr *nlh,
 int fs_address_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
 {
 	const struct fs_addr *ad = &cfg->book->addrs[i];
-	bool v4 = ad->pfx.family == NFPROTO_IPV4;
 	struct nlattr *nest;
 
 	nest = nla_nest_start(skb, FLOWSTAT_A_CFG_ADDRESS);
 	if (!nest)
 		return -EMSGSIZE;
 	if (nla_put_string(skb, FLOWSTAT_A_ADDRESS_NAME, ad->name) ||
-	    nla_put_u8(skb, FLOWSTAT_A_ADDRESS_FAMILY,
-		       v4 ? AF_INET : AF_INET6) ||
-	    nla_put(skb, FLOWSTAT_A_ADDRESS_ADDR, v4 ? 4 : 16, &ad->pfx.addr) ||
-	    nla_put_u8(skb, FLOWSTAT_A_ADDRESS_PREFIXLEN, ad->pfx.plen)) {
+	    fs_prefix_fill(skb, &ad->pfx)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

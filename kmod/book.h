@@ -118,6 +118,9 @@ bool fs_prefix_match(const struct fs_prefix *p, u8 family,
 		     const union nf_inet_addr *a);
 void fs_prefix_mask(union nf_inet_addr *out, const union nf_inet_addr *a,
 		    u8 family, u8 plen);
+int fs_prefix_parse(struct fs_prefix *pfx, struct nlattr **tb,
+		    const struct nlattr *nla, struct netlink_ext_ack *extack);
+int fs_prefix_fill(struct sk_buff *skb, const struct fs_prefix *pfx);
 
 /* application.c */
 extern const struct nla_policy fs_app_nl_policy[FLOWSTAT_A_APP_MAX + 1];
