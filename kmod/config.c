@@ -13,7 +13,7 @@
 #include <net/genetlink.h>
 #include <net/netlink.h>
 
-#include "book.h"
+#include "nat.h"
 
 static const struct nla_policy fs_iface_nl_policy[FLOWSTAT_A_IFACE_MAX + 1] = {
 	[FLOWSTAT_A_IFACE_NAME] = { .type = NLA_NUL_STRING,
@@ -66,6 +66,9 @@ const struct nla_policy fs_cfg_nl_policy[FLOWSTAT_A_CFG_MAX + 1] = {
 	[FLOWSTAT_A_CFG_APPLICATION] = NLA_POLICY_NESTED(fs_app_nl_policy),
 	[FLOWSTAT_A_CFG_APPLICATION_SET] = NLA_POLICY_NESTED(fs_set_nl_policy),
 	[FLOWSTAT_A_CFG_SCREEN] = NLA_POLICY_NESTED(fs_screen_nl_policy),
+	[FLOWSTAT_A_CFG_NAT_POOL] = NLA_POLICY_NESTED(fs_natpool_nl_policy),
+	[FLOWSTAT_A_CFG_NAT_RULE] = NLA_POLICY_NESTED(fs_natrule_nl_policy),
+	[FLOWSTAT_A_CFG_NAT_PROXY] = NLA_POLICY_NESTED(fs_natproxy_nl_policy),
 };
 
 static void fs_config_free(struct fs_config *cfg)
@@ -81,6 +84,7 @@ static void fs_config_free(struct fs_config *cfg)
 	kvfree(cfg->ifaces);
 	kvfree(cfg->policies);
 	fs_screen_cfg_free(cfg);
+	fs_nat_cfg_free(cfg);
 	kfree(cfg);
 }
 
@@ -496,6 +500,9 @@ struct fs_config *fs_config_parse(const struct nlmsghdr *nlh,
 	if (err)
 		goto err;
 	err = fs_screen_cfg_init(cfg);
+	if (err)
+		goto err;
+	err = fs_nat_parse(cfg, nlh, extack);
 	if (err)
 		goto err;
 	return cfg;

@@ -113,6 +113,7 @@ struct fs_flow_cfg {
  * @default_action: FLOWSTAT_ACTION_PERMIT or _DENY
  * @pairs: n_zones * n_zones lists, NULL for a pair without policies
  */
+struct fs_nat_cfg;
 struct fs_config {
 	struct kref ref;
 	u32 gen;
@@ -131,6 +132,7 @@ struct fs_config {
 	struct fs_screen *screens;
 	struct fs_screen_pcpu __percpu *screen_pcpu; /* n_zones entries */
 	struct fs_syn_table **syn; /* per zone, NULL without syn-flood */
+	struct fs_nat_cfg *nat; /* nat.h, NULL without NAT */
 };
 
 /**
@@ -248,6 +250,32 @@ enum fs_sess_kind {
 enum fs_sess_flag {
 	FS_SESS_DEAD, /* unlinked, freed after a grace period */
 	FS_SESS_SEEN_REPLY,
+	FS_SESS_NAT, /* translated: the tuples are not each other's reverse */
+};
+
+/**
+ * struct fs_nat_bind - a source NAT binding a session holds (nat.h)
+ * @alloc: the pool (or interface address) it comes from, NULL for none
+ * @addr: address index in @alloc
+ * @port: port index in the address's range, U32_MAX for none
+ */
+struct fs_nat_alloc;
+struct fs_nat_bind {
+	struct fs_nat_alloc *alloc;
+	u32 addr;
+	u32 port;
+};
+
+/**
+ * struct fs_sess_nat - what source NAT decided for a new session
+ * @reply: the reply tuple (translated)
+ * @bind: the binding taken for it
+ * @rule: 1-based number of the rule
+ */
+struct fs_sess_nat {
+	struct fs_tuple reply;
+	struct fs_nat_bind bind;
+	u32 rule;
 };
 
 enum fs_sess_class {
@@ -278,16 +306,19 @@ struct fs_session {
 	int iif;
 	int oif;
 	u32 policy;
+	/* route.c: route generation at the last route check, if known */
+	u32 route_gen;
+	bool route_known;
 	u8 kind;
 	u8 class;
 	u64 packets[2];
 	u64 bytes[2];
 	struct rcu_head rcu;
-	/* route.c: route generation at the last route check, if known */
-	u32 route_gen;
-	bool route_known;
 	/* route_cache.c: the route each direction takes (IPv4 transit) */
 	struct dst_entry __rcu *dst[2];
+	/* nat.c: the source binding, and the 1-based rule that made it */
+	struct fs_nat_bind nat;
+	u32 nat_rule;
 };
 
 struct fs_pcpu_sess {
@@ -358,6 +389,9 @@ struct fs_net {
 	struct fs_sessions sess;
 	struct delayed_work est_work;
 	bool hooked;
+	/* nat.c: bindings of interface addresses (source-nat interface) */
+	struct list_head nat_ifa;
+	spinlock_t nat_ifa_lock; /* adding to nat_ifa */
 };
 
 extern unsigned int fs_net_id;
@@ -454,9 +488,11 @@ static inline void fs_count_add(struct fs_pcpu_ctr *p, enum flowstat_counter c,
 struct fs_session *fs_sess_lookup(struct fs_net *fsn, const struct fs_tuple *t,
 				  enum fs_dir *dir);
 struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
-				  u8 kind, int iif, int oif, u32 policy,
-				  u32 gen, const struct sk_buff *skb,
+				  struct fs_sess_nat *nat, u8 kind,
+				  int iif, int oif, u32 policy, u32 gen,
+				  const struct sk_buff *skb,
 				  unsigned int thoff);
+void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r);
 void fs_sess_refresh(struct fs_net *fsn, struct fs_session *s, enum fs_dir dir,
 		     unsigned int len);
 void fs_sess_account(struct fs_session *s, enum fs_dir dir, unsigned int len);
@@ -477,7 +513,8 @@ void fs_sess_exit(void);
 /* icmp_error.c */
 bool fs_icmp_is_error(u8 family, u8 type);
 bool fs_icmp_error_tuple(const struct sk_buff *skb, unsigned int thoff,
-			 const struct fs_tuple *outer, struct fs_tuple *t);
+			 const struct fs_tuple *outer, struct fs_tuple *t,
+			 unsigned int *qthoff);
 
 /* tcp.c */
 struct fs_tcp *fs_tcp_new(const struct sk_buff *skb, unsigned int thoff);
@@ -572,6 +609,10 @@ void fs_hooks_stop(struct fs_net *fsn);
 
 /* netlink.c */
 extern struct genl_family fs_genl_family;
+int fs_nl_dump_objects(
+	struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+	unsigned long (*count)(const struct fs_config *),
+	int (*fill)(struct sk_buff *, const struct fs_config *, unsigned long));
 int fs_netlink_init(void);
 void fs_netlink_exit(void);
 

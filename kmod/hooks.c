@@ -31,7 +31,7 @@
 #include <net/netfilter/ipv4/nf_defrag_ipv4.h>
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 
-#include "book.h"
+#include "nat.h"
 
 /* After the filter tables, so that what we count as passed has passed them. */
 #define FS_HOOK_PRIORITY (NF_IP_PRI_FILTER + 1)
@@ -322,16 +322,18 @@ static struct fs_session *fs_find_related(struct fs_net *fsn,
 					  const struct fs_pkt *p,
 					  enum fs_dir *dir)
 {
-	struct fs_session *s;
-	struct fs_tuple q;
+	struct fs_tuple q, rq;
+	unsigned int qthoff;
 
-	if (!p->thoff || !fs_icmp_error_tuple(skb, p->thoff, &p->t, &q))
+	if (!p->thoff || !fs_icmp_error_tuple(skb, p->thoff, &p->t, &q, &qthoff))
 		return NULL;
-	s = fs_sess_lookup(fsn, &q, dir);
-	if (!s)
-		return NULL;
-	*dir = *dir == FS_DIR_ORIG ? FS_DIR_REPLY : FS_DIR_ORIG;
-	return s;
+	/*
+	 * The quote is a packet as it left the router (translated, with NAT),
+	 * the error comes from where it went: its reverse is the tuple of the
+	 * session's other direction as it arrives, found directly.
+	 */
+	fs_tuple_invert(&q, &rq);
+	return fs_sess_lookup(fsn, &rq, dir);
 }
 
 /*
@@ -388,30 +390,58 @@ static bool fs_opens(const struct fs_pkt *p)
 			       TCPHDR_FIN)) == TCPHDR_SYN;
 }
 
-/* The session step of the first-packet path. */
-static void fs_open(struct fs_net *fsn, const struct fs_view *v,
-		    const struct sk_buff *skb, const struct fs_pkt *p, u8 kind,
-		    int iif, int oif, u32 policy, struct fs_result *r)
+/*
+ * The session step of the first-packet path. @nat: the source translation
+ * decided for it, whose binding the session takes (NULL for none).
+ * Return: the session the packet belongs to now, NULL if it is dropped.
+ */
+static struct fs_session *fs_open(struct fs_net *fsn, const struct fs_view *v,
+				  const struct sk_buff *skb,
+				  const struct fs_pkt *p, u8 kind, int iif,
+				  int oif, u32 policy, struct fs_sess_nat *nat,
+				  enum fs_dir *dir, struct fs_result *r)
 {
 	struct fs_session *s;
-	enum fs_dir dir;
 
-	s = fs_sess_create(fsn, &p->t, kind, iif, oif, policy, v->gen, skb,
-			   p->thoff);
+	s = fs_sess_create(fsn, &p->t, nat, kind, iif, oif, policy, v->gen,
+			   skb, p->thoff);
 	if (PTR_ERR_OR_ZERO(s) == -EEXIST) {
 		/* Another CPU opened it an instant ago. */
-		if (fs_find(fsn, v, skb, p, &dir, r))
-			return;
+		s = fs_find(fsn, v, skb, p, dir, r);
+		if (s)
+			return r->dropped ? NULL : s;
 		s = ERR_PTR(-ENOSPC);
 	}
 	if (IS_ERR(s)) {
-		fs_set_drop(r, PTR_ERR(s) == -ENOBUFS ?
-				       FLOWSTAT_CTR_DROP_NO_MINOR_SESSION :
-				       FLOWSTAT_CTR_DROP_NO_MORE_SESSIONS);
-		return;
+		if (PTR_ERR(s) == -EADDRINUSE)
+			fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
+		else if (PTR_ERR(s) == -ENOBUFS)
+			fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_MINOR_SESSION);
+		else
+			fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_MORE_SESSIONS);
+		return NULL;
 	}
 	fs_sess_refresh(fsn, s, FS_DIR_ORIG, p->bytes);
 	r->opened = true;
+	*dir = FS_DIR_ORIG;
+	return s;
+}
+
+/*
+ * A packet of a translated session where the route is already decided
+ * (FORWARD): it leaves with the reverse of the session's other tuple.
+ */
+static void fs_nat_forward(struct fs_session *s, enum fs_dir dir,
+			   struct sk_buff *skb, const struct fs_pkt *p,
+			   struct fs_result *r)
+{
+	struct fs_tuple to;
+
+	if (!test_bit(FS_SESS_NAT, &s->flags) || p->icmp_err)
+		return;
+	fs_tuple_invert(&s->th[!dir].t, &to);
+	if (!fs_nat_xlate(skb, p->thoff, &p->t, &to, true, true))
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
 }
 
 /* First packet of a transit flow: zones, policy, then a session. */
@@ -421,8 +451,12 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 			     struct fs_result *r)
 {
 	const struct fs_binding *from, *to;
+	struct fs_sess_nat xl;
+	struct fs_session *s;
+	enum fs_dir dir;
 	u32 policy;
 	u8 action;
+	int nat;
 
 	/* screens and route ran in PRE_ROUTING; the stack chose state->out */
 	from = fs_binding_find(v, state->in->ifindex);
@@ -444,9 +478,18 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 		r->reject = action == FLOWSTAT_ACTION_REJECT;
 		return;
 	}
-	/* source NAT: to come, between policy and session */
-	fs_open(fsn, v, skb, p, FS_SESS_TRANSIT, state->in->ifindex,
-		state->out->ifindex, policy, r);
+	nat = fs_nat_source(fsn, v->cfg, from->zone, to->zone, &p->t,
+			    state->out, &xl.reply, &xl.bind, &xl.rule);
+	if (nat < 0) {
+		fs_set_drop(r, nat == -ELOOP ?
+				       FLOWSTAT_CTR_DROP_MULTIPLE_INCOMING_NAT :
+				       FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
+		return;
+	}
+	s = fs_open(fsn, v, skb, p, FS_SESS_TRANSIT, state->in->ifindex,
+		    state->out->ifindex, policy, nat ? &xl : NULL, &dir, r);
+	if (s)
+		fs_nat_forward(s, dir, skb, p, r);
 }
 
 /* Counts what every received packet counts, and its verdict. */
@@ -507,6 +550,7 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 	struct fs_net *fsn = fs_pernet(state->net);
 	const struct fs_view *v = rcu_dereference(fsn->view);
 	struct fs_result r = {};
+	struct fs_session *s;
 	enum fs_dir dir;
 	struct fs_pkt p;
 
@@ -521,8 +565,11 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 		break;
 	default:
 		fs_parse(skb, state->pf, &p);
-		if (!fs_find(fsn, v, skb, &p, &dir, &r))
+		s = fs_find(fsn, v, skb, &p, &dir, &r);
+		if (!s)
 			fs_first_transit(fsn, v, skb, &p, state, &r);
+		else if (!r.dropped)
+			fs_nat_forward(s, dir, skb, &p, &r);
 	}
 
 	fs_count_in(fs_ifstats_find(fsn, state->in->ifindex), &p, &r, false);
@@ -562,6 +609,12 @@ static void fs_pre_first(const struct fs_view *v, const struct fs_pkt *p,
 	if (p->mcast) {
 		if (!fs_route_mcast_rpf(state->net, skb, state->pf, state->in))
 			fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ROUTE);
+		return;
+	}
+	/* a pool address is the router's, and nothing there answers */
+	if (unlikely(v->cfg->nat) &&
+	    fs_nat_is_pool_address(v->cfg, p->t.family, &p->t.dst)) {
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
 		return;
 	}
 	if (fs_route_input(state->net, skb, state->pf, state->in, &oif) ==
@@ -618,6 +671,88 @@ static bool fs_pre_reroute(struct fs_net *fsn, const struct fs_view *v,
 	return false;
 }
 
+/*
+ * A packet of a translated session, before the stack routes it. Its
+ * destination is rewritten here, so that the stack routes the real one.
+ * An ICMP error about the session is rewritten whole (its quote too): for
+ * IPv4 after routing it to its new destination ourselves when its source
+ * changes as well, because the stack's IPv4 lookup checks the source and
+ * a translated one may be the router's own address.
+ * Return: false if the packet is dropped (@r says why).
+ */
+static bool fs_nat_pre_dst(struct fs_session *s, enum fs_dir dir,
+			   struct sk_buff *skb, const struct fs_pkt *p,
+			   const struct nf_hook_state *state,
+			   struct fs_result *r)
+{
+	struct fs_tuple to, outer, q;
+	unsigned int qthoff;
+
+	fs_tuple_invert(&s->th[!dir].t, &to);
+	if (!p->icmp_err) {
+		if (nf_inet_addr_cmp(&to.dst, &p->t.dst) &&
+		    to.dport == p->t.dport)
+			return true;
+		if (fs_nat_xlate(skb, p->thoff, &p->t, &to, false, true))
+			return true;
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
+		return false;
+	}
+	if (!fs_icmp_error_tuple(skb, p->thoff, &p->t, &q, &qthoff))
+		return false; /* it was found by this same quote */
+	outer = p->t;
+	outer.dst = to.dst;
+	/* the error's sender is translated only if it is the peer itself */
+	if (nf_inet_addr_cmp(&p->t.src, &s->th[dir].t.src))
+		outer.src = to.src;
+	if (p->t.family == NFPROTO_IPV4 && outer.src.ip != p->t.src.ip &&
+	    !skb_dst(skb) &&
+	    ip_route_input_noref(skb, outer.dst.ip, p->t.src.ip,
+				 ip_hdr(skb)->tos, state->in)) {
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ROUTE);
+		return false;
+	}
+	/* the quote becomes the packet its receiver sent */
+	if (fs_nat_xlate_error(skb, p->thoff, qthoff, &outer, &s->th[!dir].t))
+		return true;
+	fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
+	return false;
+}
+
+/*
+ * The source of a translated session's packet, once its route is decided
+ * (IPv4: the kept route, or the lookup done here; IPv6 has no such check,
+ * and the stack routes it after us).
+ */
+static bool fs_nat_pre_src(struct fs_session *s, enum fs_dir dir,
+			   struct sk_buff *skb, const struct fs_pkt *p,
+			   const struct nf_hook_state *state,
+			   struct fs_result *r)
+{
+	const struct iphdr *iph;
+	struct fs_tuple to;
+
+	if (p->icmp_err)
+		return true; /* done whole before routing */
+	fs_tuple_invert(&s->th[!dir].t, &to);
+	/* an echo identifier is both ports: the step before set it */
+	if (nf_inet_addr_cmp(&to.src, &p->t.src) &&
+	    (to.sport == p->t.sport || p->icmp))
+		return true;
+	if (p->t.family == NFPROTO_IPV4 && !skb_dst(skb)) {
+		iph = ip_hdr(skb);
+		if (ip_route_input_noref(skb, iph->daddr, iph->saddr, iph->tos,
+					 state->in)) {
+			fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ROUTE);
+			return false;
+		}
+	}
+	if (fs_nat_xlate(skb, p->thoff, &p->t, &to, true, false))
+		return true;
+	fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
+	return false;
+}
+
 static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
 				   const struct nf_hook_state *state)
 {
@@ -627,11 +762,15 @@ static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
 	struct fs_result r = {};
 	enum fs_dir dir;
 	struct fs_pkt p;
+	bool nat;
 
 	if (!v || (state->in->flags & IFF_LOOPBACK))
 		return NF_ACCEPT;
 	fs_parse(skb, state->pf, &p);
 	s = fs_find(fsn, v, skb, &p, &dir, &r);
+	nat = s && !r.dropped && test_bit(FS_SESS_NAT, &s->flags);
+	if (unlikely(nat) && !fs_nat_pre_dst(s, dir, skb, &p, state, &r))
+		s = NULL;
 	/* an ICMP error is routed to its own destination, by the stack */
 	if (s && !r.dropped && !p.icmp_err &&
 	    !fs_pre_reroute(fsn, v, s, dir, skb, state, &r))
@@ -639,6 +778,9 @@ static unsigned int fs_pre_routing(void *priv, struct sk_buff *skb,
 	if (s && !r.dropped && !p.icmp_err && s->kind == FS_SESS_TRANSIT &&
 	    state->pf == NFPROTO_IPV4)
 		fs_route_cache_apply(state->net, s, dir, skb, state->in);
+	if (unlikely(nat) && s && !r.dropped &&
+	    !fs_nat_pre_src(s, dir, skb, &p, state, &r))
+		s = NULL;
 	if (!s && !r.dropped)
 		fs_pre_first(v, &p, skb, state, &r);
 	if (!r.dropped) {
@@ -705,7 +847,7 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_POLICY_DENIED);
 	else if (skb->pkt_type == PACKET_HOST)
 		fs_open(fsn, v, skb, &p, FS_SESS_TO_SELF, state->in->ifindex, 0,
-			0, &r);
+			0, NULL, &dir, &r);
 count:
 	fs_count_in(fs_ifstats_find(fsn, state->in->ifindex), &p, &r, true);
 	return r.dropped ? NF_DROP : NF_ACCEPT;
@@ -733,7 +875,7 @@ static unsigned int fs_local_out(void *priv, struct sk_buff *skb,
 	if (!fs_find(fsn, v, skb, &p, &dir, NULL) && !p.mcast && !p.nd &&
 	    fs_opens(&p))
 		fs_open(fsn, v, skb, &p, FS_SESS_FROM_SELF, 0,
-			state->out->ifindex, 0, &r);
+			state->out->ifindex, 0, NULL, &dir, &r);
 	fs_count_out(fs_ifstats_find(fsn, state->out->ifindex), &p, true);
 	return NF_ACCEPT;
 }

@@ -106,7 +106,8 @@ static bool fs_quoted_l4(const struct sk_buff *skb, unsigned int off,
 }
 
 static bool fs_quoted4(const struct sk_buff *skb, unsigned int off,
-		       const struct fs_tuple *outer, struct fs_tuple *t)
+		       const struct fs_tuple *outer, struct fs_tuple *t,
+		       unsigned int *qthoff)
 {
 	const struct iphdr *iph;
 	struct iphdr _iph;
@@ -119,11 +120,13 @@ static bool fs_quoted4(const struct sk_buff *skb, unsigned int off,
 	t->src.ip = iph->saddr;
 	t->dst.ip = iph->daddr;
 	t->proto = iph->protocol;
-	return fs_quoted_l4(skb, off + iph->ihl * 4, t);
+	*qthoff = off + iph->ihl * 4;
+	return fs_quoted_l4(skb, *qthoff, t);
 }
 
 static bool fs_quoted6(const struct sk_buff *skb, unsigned int off,
-		       const struct fs_tuple *outer, struct fs_tuple *t)
+		       const struct fs_tuple *outer, struct fs_tuple *t,
+		       unsigned int *qthoff)
 {
 	const struct ipv6hdr *ip6h;
 	struct ipv6hdr _ip6h;
@@ -144,6 +147,7 @@ static bool fs_quoted6(const struct sk_buff *skb, unsigned int off,
 	t->src.in6 = ip6h->saddr;
 	t->dst.in6 = ip6h->daddr;
 	t->proto = nexthdr;
+	*qthoff = l4off;
 	return fs_quoted_l4(skb, l4off, t);
 }
 
@@ -153,12 +157,14 @@ static bool fs_quoted6(const struct sk_buff *skb, unsigned int off,
  * @thoff: offset of its ICMP header
  * @outer: the error's own tuple
  * @t: set to the quoted packet's tuple, in the direction it travelled
+ * @qthoff: set to the offset of the quoted transport header
  *
  * Return: false if the error quotes nothing a session can own.
  * Context: any; reads the packet only through skb_header_pointer().
  */
 bool fs_icmp_error_tuple(const struct sk_buff *skb, unsigned int thoff,
-			 const struct fs_tuple *outer, struct fs_tuple *t)
+			 const struct fs_tuple *outer, struct fs_tuple *t,
+			 unsigned int *qthoff)
 {
 	/* ICMP and ICMPv6 headers are both 8 bytes before the quote */
 	unsigned int off = thoff + sizeof(struct icmphdr);
@@ -166,6 +172,6 @@ bool fs_icmp_error_tuple(const struct sk_buff *skb, unsigned int thoff,
 	BUILD_BUG_ON(sizeof(struct icmphdr) != sizeof(struct icmp6hdr));
 	memset(t, 0, sizeof(*t));
 	if (outer->family == NFPROTO_IPV4)
-		return fs_quoted4(skb, off, outer, t);
-	return fs_quoted6(skb, off, outer, t);
+		return fs_quoted4(skb, off, outer, t, qthoff);
+	return fs_quoted6(skb, off, outer, t, qthoff);
 }

@@ -7,7 +7,7 @@
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
 
-#include "flowstat.h"
+#include "nat.h"
 
 static int __init fs_init(void)
 {
@@ -16,9 +16,12 @@ static int __init fs_init(void)
 	err = fs_sess_init();
 	if (err)
 		return err;
-	err = register_pernet_subsys(&fs_net_ops);
+	err = fs_nat_init();
 	if (err)
 		goto err_sess;
+	err = register_pernet_subsys(&fs_net_ops);
+	if (err)
+		goto err_nat;
 	/* Replays NETDEV_REGISTER for the devices that already exist. */
 	err = fs_zone_init();
 	if (err)
@@ -33,6 +36,9 @@ err_zone:
 	fs_zone_exit();
 err_pernet:
 	unregister_pernet_subsys(&fs_net_ops);
+err_nat:
+	rcu_barrier();
+	fs_nat_exit();
 err_sess:
 	rcu_barrier();
 	fs_sess_exit();
@@ -46,6 +52,7 @@ static void __exit fs_exit(void)
 	unregister_pernet_subsys(&fs_net_ops);
 	/* Sessions, views and counter blocks are freed by call_rcu. */
 	rcu_barrier();
+	fs_nat_exit(); /* NAT bindings by work the last of those queued */
 	fs_sess_exit();
 }
 

@@ -13,7 +13,7 @@
 #include <net/sock.h>
 
 #include "compat.h"
-#include "book.h"
+#include "nat.h"
 
 static const struct nla_policy fs_clear_nl_policy[FLOWSTAT_A_STATS_MAX + 1] = {
 	[FLOWSTAT_A_STATS_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -37,8 +37,10 @@ static int fs_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	v = rcu_dereference_protected(fsn->view, lockdep_is_held(&fsn->lock));
-	if (v)
+	if (v) {
 		fs_policy_inherit(cfg, v->cfg);
+		fs_nat_inherit(cfg, v->cfg);
+	}
 	err = fs_view_publish(fsn, cfg);
 	if (!err)
 		fs_sess_apply(fsn, &cfg->flow);
@@ -74,7 +76,10 @@ static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
 	pos -= fs_book_n_objects(cfg);
 	if (pos < cfg->n_policies)
 		return fs_config_fill_policy(skb, cfg, pos);
-	return fs_screen_fill(skb, cfg, pos - cfg->n_policies);
+	pos -= cfg->n_policies;
+	if (pos < cfg->n_screens)
+		return fs_screen_fill(skb, cfg, pos);
+	return fs_nat_fill_object(skb, cfg, pos - cfg->n_screens);
 }
 
 /*
@@ -82,7 +87,7 @@ static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
  * on: @count says how many there are, @fill writes one. The configuration
  * generation in cb->seq flags a dump that spans a reload.
  */
-static int fs_nl_dump_objects(
+int fs_nl_dump_objects(
 	struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
 	unsigned long (*count)(const struct fs_config *),
 	int (*fill)(struct sk_buff *, const struct fs_config *, unsigned long))
@@ -125,11 +130,14 @@ out:
 	return skb->len;
 }
 
-/* The globals, each zone, the address book, each policy, each screen. */
+/*
+ * The globals, each zone, the address book, each policy, each screen, the
+ * NAT pools and rules.
+ */
 static unsigned long fs_nl_config_count(const struct fs_config *cfg)
 {
 	return 1 + cfg->n_zones + fs_book_n_objects(cfg) + cfg->n_policies +
-	       cfg->n_screens;
+	       cfg->n_screens + fs_nat_n_objects(cfg);
 }
 
 static int fs_nl_config_dump(struct sk_buff *skb, struct netlink_callback *cb)
@@ -455,6 +463,16 @@ static const struct genl_ops fs_genl_ops[] = {
 		/* read-only, open to all: counters */
 		.cmd = FLOWSTAT_CMD_SCREEN_STATS_GET,
 		.dumpit = fs_nl_screen_stats_dump,
+	},
+	{
+		/* read-only, open to all: pools and their use */
+		.cmd = FLOWSTAT_CMD_NAT_POOL_GET,
+		.dumpit = fs_nl_nat_pool_dump,
+	},
+	{
+		/* read-only, open to all: rules and their hits */
+		.cmd = FLOWSTAT_CMD_NAT_RULE_GET,
+		.dumpit = fs_nl_nat_rule_dump,
 	},
 };
 

@@ -5,7 +5,7 @@
  */
 #include <net/net_namespace.h>
 
-#include "flowstat.h"
+#include "nat.h"
 
 unsigned int fs_net_id __read_mostly;
 
@@ -17,6 +17,7 @@ static int __net_init fs_net_init(struct net *net)
 	fsn->net = net;
 	mutex_init(&fsn->lock);
 	RCU_INIT_POINTER(fsn->view, NULL);
+	fs_nat_net_init(fsn);
 	err = fs_stats_net_init(fsn);
 	if (err)
 		return err;
@@ -41,6 +42,7 @@ static void __net_exit fs_net_exit(struct net *net)
 	fs_hooks_stop(fsn);
 	fs_view_destroy(fsn);
 	fs_sess_net_exit(fsn);
+	fs_nat_net_exit(fsn);
 	fs_stats_net_exit(fsn);
 }
 

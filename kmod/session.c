@@ -19,7 +19,7 @@
 #include <linux/slab.h>
 #include <net/tcp.h>
 
-#include "flowstat.h"
+#include "nat.h"
 
 /* A full pass of the collector starts FS_GC_PERIOD after the last one
  * ended; within a pass, batches of FS_GC_BATCH table entries (2 per
@@ -151,6 +151,8 @@ bool fs_sess_unlink(struct fs_net *fsn, struct fs_session *s)
 			       fs_sess_params);
 	rhashtable_remove_fast(&st->ht, &s->th[FS_DIR_REPLY].node,
 			       fs_sess_params);
+	/* its binding is free once neither tuple can be found */
+	fs_nat_release(&s->nat);
 	percpu_counter_dec(&st->count);
 	if (s->tcp)
 		percpu_counter_dec(&st->minor_count);
@@ -189,7 +191,7 @@ struct fs_session *fs_sess_lookup(struct fs_net *fsn, const struct fs_tuple *t,
 	return s;
 }
 
-static void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r)
+void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r)
 {
 	*r = *t;
 	r->src = t->dst;
@@ -212,6 +214,8 @@ static u64 fs_sess_new_id(struct fs_sessions *st)
  * fs_sess_create() - open a session for first packet @t
  * @fsn: the namespace's flowstat state
  * @t: tuple of the packet, original direction
+ * @nat: the translation and its binding, NULL for none; the binding is
+ *	the session's from here on, and given back if it cannot be opened
  * @kind: enum fs_sess_kind
  * @iif: ingress ifindex, 0 for a flow the router starts
  * @oif: egress ifindex, 0 for a flow to the router
@@ -222,38 +226,52 @@ static u64 fs_sess_new_id(struct fs_sessions *st)
  *
  * Return: the session, ERR_PTR(-ENOSPC) at the session limit,
  * ERR_PTR(-ENOBUFS) when the minor session pool is exhausted,
- * ERR_PTR(-EEXIST) if another CPU opened it first (look it up again), or
- * another ERR_PTR.
+ * ERR_PTR(-EEXIST) if another CPU opened it first (look it up again),
+ * ERR_PTR(-EADDRINUSE) if @reply is already another session's, or another
+ * ERR_PTR.
  * Context: rcu_read_lock held, any context.
  */
 struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
-				  u8 kind, int iif, int oif, u32 policy,
-				  u32 gen, const struct sk_buff *skb,
+				  struct fs_sess_nat *nat, u8 kind,
+				  int iif, int oif, u32 policy, u32 gen,
+				  const struct sk_buff *skb,
 				  unsigned int thoff)
 {
 	struct fs_sessions *st = &fsn->sess;
 	struct fs_session *s;
 	int err;
 
-	if (percpu_counter_compare(&st->count, READ_ONCE(st->max)) >= 0)
-		return ERR_PTR(-ENOSPC);
+	if (percpu_counter_compare(&st->count, READ_ONCE(st->max)) >= 0) {
+		err = -ENOSPC;
+		goto fail;
+	}
 	if (t->proto == IPPROTO_TCP &&
 	    percpu_counter_compare(&st->minor_count,
-				   READ_ONCE(st->minor_max)) >= 0)
-		return ERR_PTR(-ENOBUFS);
+				   READ_ONCE(st->minor_max)) >= 0) {
+		err = -ENOBUFS;
+		goto fail;
+	}
+	err = -ENOMEM;
 	s = kmem_cache_zalloc(fs_sess_cache, GFP_ATOMIC);
 	if (!s)
-		return ERR_PTR(-ENOMEM);
+		goto fail;
 	if (t->proto == IPPROTO_TCP) {
 		s->tcp = fs_tcp_new(skb, thoff);
 		if (!s->tcp) {
 			kmem_cache_free(fs_sess_cache, s);
-			return ERR_PTR(-ENOMEM);
+			goto fail;
 		}
 	}
 	s->th[FS_DIR_ORIG].t = *t;
 	s->th[FS_DIR_ORIG].dir = FS_DIR_ORIG;
-	fs_tuple_invert(t, &s->th[FS_DIR_REPLY].t);
+	if (nat) {
+		s->th[FS_DIR_REPLY].t = nat->reply;
+		s->nat = nat->bind;
+		s->nat_rule = nat->rule;
+		__set_bit(FS_SESS_NAT, &s->flags);
+	} else {
+		fs_tuple_invert(t, &s->th[FS_DIR_REPLY].t);
+	}
 	s->th[FS_DIR_REPLY].dir = FS_DIR_REPLY;
 	s->id = fs_sess_new_id(st);
 	s->kind = kind;
@@ -267,6 +285,7 @@ struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
 	err = rhashtable_lookup_insert_fast(&st->ht, &s->th[FS_DIR_ORIG].node,
 					    fs_sess_params);
 	if (err) {
+		fs_nat_release(&s->nat);
 		fs_sess_free(s);
 		return ERR_PTR(err);
 	}
@@ -281,9 +300,14 @@ struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
 					    fs_sess_params);
 	if (err) {
 		fs_sess_unlink(fsn, s);
-		return ERR_PTR(err);
+		return ERR_PTR(err == -EEXIST ? -EADDRINUSE : err);
 	}
 	return s;
+
+fail:
+	if (nat)
+		fs_nat_release(&nat->bind);
+	return ERR_PTR(err);
 }
 
 /**

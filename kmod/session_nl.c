@@ -139,6 +139,23 @@ static int fs_put_u64(struct sk_buff *skb, int type, u64 v)
 	return nla_put_u64_64bit(skb, type, v, FLOWSTAT_A_SESSION_PAD);
 }
 
+/* The reply direction as it is on the wire, and the rule that made it. */
+static int fs_session_fill_nat(struct sk_buff *skb, const struct fs_session *s)
+{
+	const struct fs_tuple *r = &s->th[FS_DIR_REPLY].t;
+	int alen = r->family == NFPROTO_IPV4 ? 4 : 16;
+
+	if (nla_put(skb, FLOWSTAT_A_SESSION_REPLY_SRC, alen, &r->src) ||
+	    nla_put(skb, FLOWSTAT_A_SESSION_REPLY_DST, alen, &r->dst) ||
+	    nla_put_u16(skb, FLOWSTAT_A_SESSION_REPLY_SPORT, ntohs(r->sport)) ||
+	    nla_put_u16(skb, FLOWSTAT_A_SESSION_REPLY_DPORT, ntohs(r->dport)))
+		return -EMSGSIZE;
+	if (s->nat_rule &&
+	    nla_put_u32(skb, FLOWSTAT_A_SESSION_NAT_RULE, s->nat_rule))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /* Context: rcu_read_lock held. */
 static int fs_session_fill(struct sk_buff *skb, struct netlink_callback *cb,
 			   struct fs_net *fsn, const struct fs_session *s)
@@ -177,6 +194,8 @@ static int fs_session_fill(struct sk_buff *skb, struct netlink_callback *cb,
 		goto cancel;
 	if (s->tcp && nla_put_u8(skb, FLOWSTAT_A_SESSION_TCP_STATE,
 				 fs_tcp_state_of(s->tcp)))
+		goto cancel;
+	if (test_bit(FS_SESS_NAT, &s->flags) && fs_session_fill_nat(skb, s))
 		goto cancel;
 	/* The policy's name in the running configuration, if still there. */
 	if (v && s->policy && s->policy <= v->cfg->n_policies &&

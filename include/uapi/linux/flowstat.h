@@ -620,8 +620,8 @@ enum flowstat_attr_screenstats {
 
 /*
  * `set security nat ...`: top-level objects of CONFIG_SET, sent back one
- * per message by the CONFIG_GET dump after the screens and before the
- * policies. Pools and rules have names of 1..FLOWSTAT_NAME_MAX-1 bytes,
+ * per message by the CONFIG_GET dump after everything else (pools, then
+ * rules). Pools and rules have names of 1..FLOWSTAT_NAME_MAX-1 bytes,
  * unique per kind (a rule: within its kind). An error names the object.
  *
  *   FLOWSTAT_A_CFG_NAT_POOL          nest, repeated: enum flowstat_attr_natpool
