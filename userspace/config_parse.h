@@ -75,4 +75,7 @@ bool fs_p_check_ifname(struct pstate *ps, const struct tok *t);
 bool fs_p_number(struct pstate *ps, const char *what, uint32_t lo, uint32_t hi,
 		 uint32_t *out);
 
+/* set security nat ... (config_nat_parse.c) */
+void fs_parse_nat(struct pstate *ps);
+
 #endif /* FLOWSTAT_CONFIG_PARSE_H */
