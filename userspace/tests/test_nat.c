@@ -17,6 +17,9 @@
 
 #include "../config.h"
 #include "../config_nl.h"
+#include "../nat_show.h"
+#include "../print.h"
+#include "../util.h"
 #include "tap.h"
 
 #define ZONES                                                      \
@@ -349,9 +352,313 @@ static void test_errors(void)
 		"nat: proxy families, unsupported contexts");
 }
 
+/*
+ * The dumps as the kernel would send them for @good: the CONFIG_SET nests,
+ * which carry the same attributes, with use and hit counts added.
+ */
+static void fake_dumps(struct fs_nat_view *v)
+{
+	struct fs_config cfg;
+	struct nl_msg *msg;
+	struct nlattr *head, *a;
+	char *errs = parse_diags(good, &cfg);
+	uint32_t id[__FLOWSTAT_NAT_KIND_MAX] = { 0 }, rid = 0;
+	int len, rem;
+
+	msg = nlmsg_alloc_size(fs_config_msg_size(&cfg) + 64);
+	genlmsg_put(msg, 0, 0, 99, 0, 0, FLOWSTAT_CMD_CONFIG_SET, 1);
+	fs_config_put(msg, &cfg);
+	len = genlmsg_attrlen(nlmsg_data(nlmsg_hdr(msg)), 0);
+	head = genlmsg_attrdata(nlmsg_data(nlmsg_hdr(msg)), 0);
+	nla_for_each_attr(a, head, len, rem) {
+		if (nla_type(a) == FLOWSTAT_A_CFG_NAT_POOL) {
+			struct fs_nat_pool_msg *m =
+				ARRAY_PUSH(v->pools, v->n_pools, v->cap_pools);
+
+			fs_nat_pool_from_attrs(m, nla_data(a), nla_len(a));
+			m->id = ++id[m->pool.kind];
+			m->addresses = fs_nat_range_count(&m->pool.addr);
+			m->ports_used = 10 * m->id;
+			m->hits = 100 + m->id;
+			m->fails = m->id;
+		} else if (nla_type(a) == FLOWSTAT_A_CFG_NAT_RULE) {
+			struct fs_nat_rule_msg *m =
+				ARRAY_PUSH(v->rules, v->n_rules, v->cap_rules);
+
+			fs_nat_rule_from_attrs(m, nla_data(a), nla_len(a));
+			m->id = ++rid;
+			m->hits = 7 * rid;
+			m->fails = rid == 1;
+		}
+	}
+	nlmsg_free(msg);
+	free(errs);
+	fs_config_free(&cfg);
+}
+
+static char *view_text(const struct fs_nat_view *v, int what, int kind,
+		       const char *name, bool json)
+{
+	capture_start(json);
+	if (what == 0)
+		fs_print_nat_summary(v, kind);
+	else if (what == 1)
+		fs_print_nat_pools(v, kind, name);
+	else
+		fs_print_nat_rules(v, kind, name);
+	return capture_end();
+}
+
+/* clang-format off */
+static const char want_src_summary[] =
+	"Total port number usage for port translation pool: 40\n"
+	"Maximum port number for port translation pool: 16531088\n"
+	"Total pools: 3\n"
+	"Pool                 Address                  Routing              PAT  Total\n"
+	"Name                 Range                    Instance                  Address\n"
+	"sp1                  203.0.113.0-203.0.113.15 default              yes  16\n"
+	"sp2                  198.51.100.1-198.51.100.9 default             no   9\n"
+	"sp6                  2001:db8:1::-2001:db8:1::ff default           yes  256\n"
+	"\n"
+	"Total rules: 3\n"
+	"Rule name : r1\n"
+	"    Rule set  : rs1\n"
+	"    Action    : sp1\n"
+	"    From      : trust                 To : untrust\n"
+	"Rule name : r2\n"
+	"    Rule set  : rs1\n"
+	"    Action    : off\n"
+	"    From      : trust                 To : untrust\n"
+	"Rule name : r3\n"
+	"    Rule set  : rs2\n"
+	"    Action    : interface\n"
+	"    From      : untrust               To : trust\n";
+
+static const char want_src_pools[] =
+	"Total pools: 3\n"
+	"Pool name          : sp1\n"
+	"Pool id            : 1\n"
+	"Routing instance   : default\n"
+	"Host address base  : 0.0.0.0\n"
+	"Port               : [2000, 3000]\n"
+	"Port overloading   : 1\n"
+	"Address assignment : no-paired\n"
+	"Total addresses    : 16\n"
+	"Translation hits   : 101\n"
+	"Address range                        Single Ports   Twin Ports\n"
+	"    203.0.113.0 - 203.0.113.15                 10            0\n"
+	"Total used ports   :                           10            0\n"
+	"\n"
+	"Pool name          : sp2\n"
+	"Pool id            : 2\n"
+	"Routing instance   : default\n"
+	"Host address base  : 0.0.0.0\n"
+	"Port               : no translation\n"
+	"Port overloading   : 1\n"
+	"Address assignment : no-paired\n"
+	"Total addresses    : 9\n"
+	"Translation hits   : 102\n"
+	"Address range                        Single Ports   Twin Ports\n"
+	"   198.51.100.1 - 198.51.100.9                 20            0\n"
+	"Total used ports   :                           20            0\n"
+	"\n"
+	"Pool name          : sp6\n"
+	"Pool id            : 3\n"
+	"Routing instance   : default\n"
+	"Host address base  : ::\n"
+	"Port               : [1024, 65535]\n"
+	"Port overloading   : 1\n"
+	"Address assignment : no-paired\n"
+	"Total addresses    : 256\n"
+	"Translation hits   : 103\n"
+	"Address range                        Single Ports   Twin Ports\n"
+	"   2001:db8:1:: - 2001:db8:1::ff               30            0\n"
+	"Total used ports   :                           30            0\n";
+
+static const char want_src_rules[] =
+	"Total rules: 3\n"
+	"Total referenced IPv4/IPv6 ip-prefixes: 2/1\n"
+	"source NAT rule: r1\n"
+	"  Rule set                   : rs1\n"
+	"  Rule Id                    : 1\n"
+	"  Rule position              : 1\n"
+	"  From zone                  : trust\n"
+	"  To zone                    : untrust\n"
+	"  Match\n"
+	"    Source addresses         : 10.0.0.0        - 10.255.255.255\n"
+	"                             : web\n"
+	"                             : 192.168.0.0     - 192.168.255.255\n"
+	"    Destination port         : 80              - 90\n"
+	"  Action                        : sp1\n"
+	"    Persistent NAT type         : N/A\n"
+	"    Persistent NAT mapping type : address-port-mapping\n"
+	"    Inactivity timeout          : 0\n"
+	"    Max session number          : 0\n"
+	"    Persistent NAT block session: disabled\n"
+	"  Translation hits           : 8\n"
+	"    Successful sessions      : 7\n"
+	"    Failed sessions          : 1\n"
+	"source NAT rule: r2\n"
+	"  Rule set                   : rs1\n"
+	"  Rule Id                    : 2\n"
+	"  Rule position              : 2\n"
+	"  From zone                  : trust\n"
+	"  To zone                    : untrust\n"
+	"  Match\n"
+	"    Destination addresses    : 2001:db8::      - 2001:db8::ffff:ffff:ffff:ffff\n"
+	"  Action                        : off\n"
+	"  Translation hits           : 14\n"
+	"    Successful sessions      : 14\n"
+	"    Failed sessions          : 0\n"
+	"source NAT rule: r3\n"
+	"  Rule set                   : rs2\n"
+	"  Rule Id                    : 3\n"
+	"  Rule position              : 3\n"
+	"  From zone                  : untrust\n"
+	"  To zone                    : trust\n"
+	"  Action                        : interface\n"
+	"    Persistent NAT type         : N/A\n"
+	"    Persistent NAT mapping type : address-port-mapping\n"
+	"    Inactivity timeout          : 0\n"
+	"    Max session number          : 0\n"
+	"    Persistent NAT block session: disabled\n"
+	"  Translation hits           : 21\n"
+	"    Successful sessions      : 21\n"
+	"    Failed sessions          : 0\n";
+
+static const char want_dst_summary[] =
+	"Total pools: 1\n"
+	"Pool name            Address                        Routing              Port   Total\n"
+	"                     Range                          Instance                    Address\n"
+	"dp1                  10.0.0.2 - 10.0.0.2            default              8080   1\n"
+	"\n"
+	"Total rules: 1\n"
+	"Rule name            Rule set             From                 Action\n"
+	"d1                   drs                  untrust              dp1\n";
+
+static const char want_dst_pools[] =
+	"Total destination-nat pools: 1\n"
+	"Pool name       : dp1\n"
+	"Pool id         : 1\n"
+	"Total address   : 1\n"
+	"Translation hits: 101\n"
+	"Address range                        Port \n"
+	"       10.0.0.2 - 10.0.0.2           8080\n";
+
+static const char want_dst_rules[] =
+	"Total destination-nat rules: 1\n"
+	"Total referenced IPv4/IPv6 ip-prefixes: 1/0\n"
+	"Destination NAT rule: d1\n"
+	"  Rule set                   : drs\n"
+	"  Rule Id                    : 4\n"
+	"  Rule position              : 1\n"
+	"  From zone                  : untrust\n"
+	"    Destination addresses    : 203.0.113.100   - 203.0.113.100\n"
+	"    Destination port         : 80              - 80\n"
+	"  Action                     : dp1\n"
+	"  Translation hits           : 28\n"
+	"    Successful sessions      : 28\n"
+	"    Failed sessions          : 0\n";
+
+static const char want_static_rules[] =
+	"Total static-nat rules: 1\n"
+	"Total referenced IPv4/IPv6 ip-prefixes: 2/0\n"
+	"Static NAT rule: s1\n"
+	"  Rule set                   : st\n"
+	"  Rule Id                    : 5\n"
+	"  Rule position              : 1\n"
+	"  From zone                  : untrust\n"
+	"  Destination addresses      : 203.0.113.200\n"
+	"  Host addresses             : 10.0.0.200\n"
+	"  Netmask                    : 32\n"
+	"  Host routing-instance      : N/A\n"
+	"  Translation hits           : 35\n"
+	"    Successful sessions      : 35\n"
+	"    Failed sessions          : 0\n";
+/* clang-format on */
+
+static void test_views(void)
+{
+	static const struct {
+		int what, kind;
+		const char *want, *name;
+	} text[] = {
+		{ 0, FLOWSTAT_NAT_SOURCE, want_src_summary, "source summary" },
+		{ 1, FLOWSTAT_NAT_SOURCE, want_src_pools, "source pool all" },
+		{ 2, FLOWSTAT_NAT_SOURCE, want_src_rules, "source rule all" },
+		{ 0, FLOWSTAT_NAT_DESTINATION, want_dst_summary,
+		  "destination summary" },
+		{ 1, FLOWSTAT_NAT_DESTINATION, want_dst_pools,
+		  "destination pool all" },
+		{ 2, FLOWSTAT_NAT_DESTINATION, want_dst_rules,
+		  "destination rule all" },
+		{ 2, FLOWSTAT_NAT_STATIC, want_static_rules,
+		  "static rule all" },
+	};
+	struct fs_nat_view v = { 0 };
+	char *out, name[64];
+	size_t i;
+
+	fake_dumps(&v);
+	for (i = 0; i < ARRAY_SIZE(text); i++) {
+		out = view_text(&v, text[i].what, text[i].kind, NULL, false);
+		snprintf(name, sizeof(name), "nat view: %s, text",
+			 text[i].name);
+		tap_streq(out, text[i].want, name);
+		free(out);
+	}
+	out = view_text(&v, 2, FLOWSTAT_NAT_SOURCE, "r2", false);
+	tap_ok(!strncmp(out, "source NAT rule: r2\n", 20) &&
+		       strstr(out, "  Rule position              : 2\n") &&
+		       !strstr(out, "r1"),
+	       "nat view: rule NAME, alone, with its position");
+	free(out);
+	out = view_text(&v, 2, FLOWSTAT_NAT_SOURCE, NULL, true);
+	tap_jq(out,
+	       ".total_src_rules == 3 and .total_source_nat_rule_ref_addr_num_v6 == 1 and "
+	       "(.source_nat_rule_entry[0] | .rule_name == \"r1\" and .rule_matching_position == 1 and "
+	       ".source_address_range_entry[1].rule_source_address_name == \"web\" and "
+	       ".source_address_range_entry[0].rule_source_address_high_range == \"10.255.255.255\" and "
+	       ".destination_port_entry.rule_destination_port_high == 90 and "
+	       ".source_nat_rule_action_entry.source_nat_rule_action == \"sp1\" and "
+	       ".source_nat_rule_hits_entry == {\"rule_translation_hits\":8,\"succ_hits\":7,\"failed_hits\":1})",
+	       "nat view: source rule all, JSON element names");
+	free(out);
+	out = view_text(&v, 0, FLOWSTAT_NAT_SOURCE, NULL, true);
+	tap_jq(out,
+	       ".total_source_summary_pools == 3 and .summary_total_source_rules == 3 and "
+	       ".ssg_source_pool_entry[1] == {\"ssg_source_pool_name\":\"sp2\","
+	       "\"ssg_source_pool_address_range\":\"198.51.100.1-198.51.100.9\","
+	       "\"ssg_source_pool_routing_instance\":\"default\",\"ssg_source_pool_pat\":\"no\","
+	       "\"ssg_source_pool_total_address\":9} and "
+	       ".ssg_source_rule_entry[2].ssg_source_rule_context_to == \"trust\"",
+	       "nat view: source summary, JSON element names");
+	free(out);
+	out = view_text(&v, 1, FLOWSTAT_NAT_SOURCE, "sp2", true);
+	tap_jq(out,
+	       "(.source_nat_pool_info_entry | length == 1) and "
+	       "(.source_nat_pool_info_entry[0] | .pool_id == 2 and .total_pool_address == 9 and "
+	       ".source_pool_port_translation == \"no translation\" and .address_pool_hits == 102 and "
+	       ".source_pool_address_range[0].single_port == 20) and (has(\"total_source_pools\") | not)",
+	       "nat view: pool NAME, JSON, without the total");
+	free(out);
+	out = view_text(&v, 2, FLOWSTAT_NAT_STATIC, NULL, true);
+	tap_jq(out,
+	       ".total_rules == 1 and (.static_nat_rule_entry[0] | .rule_destination_address_prefix == "
+	       "\"203.0.113.200\" and .rule_host_address_prefix == \"10.0.0.200\" and "
+	       ".rule_address_netmask == 32 and .succ_hits == 35)",
+	       "nat view: static rule all, JSON element names");
+	free(out);
+	out = view_text(&v, 1, FLOWSTAT_NAT_DESTINATION, "nope", false);
+	tap_streq(out, "", "nat view: an unknown pool prints nothing");
+	free(out);
+	fs_nat_view_free(&v);
+}
+
 void test_nat(void)
 {
 	test_round_trip();
 	test_attrs();
 	test_errors();
+	test_views();
 }
