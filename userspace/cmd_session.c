@@ -154,6 +154,11 @@ struct sess {
 	uint16_t sport, dport;
 	uint32_t iif, oif, policy, timeout;
 	char policy_name[FLOWSTAT_NAME_MAX];
+	/* The Out direction on the wire, when NAT changed it (has_reply). */
+	bool has_reply;
+	unsigned char reply_src[16], reply_dst[16];
+	uint16_t reply_sport, reply_dport;
+	uint32_t nat_rule; /* source NAT rule position, 0: none */
 };
 
 struct show {
@@ -161,6 +166,37 @@ struct show {
 	bool summary;
 	uint64_t total, multicast;
 };
+
+static void copy_addr(unsigned char *dst, const struct nlattr *a)
+{
+	memcpy(dst, nla_data(a), nla_len(a) > 16 ? 16 : nla_len(a));
+}
+
+/* The NAT attributes of a session: its reply tuple and its rule. */
+static void sess_nat_attr(struct sess *s, const struct nlattr *a)
+{
+	switch (nla_type(a)) {
+	case FLOWSTAT_A_SESSION_REPLY_SRC:
+		copy_addr(s->reply_src, a);
+		s->has_reply = true;
+		break;
+	case FLOWSTAT_A_SESSION_REPLY_DST:
+		copy_addr(s->reply_dst, a);
+		s->has_reply = true;
+		break;
+	case FLOWSTAT_A_SESSION_REPLY_SPORT:
+		s->reply_sport = nla_len(a) >= 2 ? nla_get_u16(a) : 0;
+		s->has_reply = true;
+		break;
+	case FLOWSTAT_A_SESSION_REPLY_DPORT:
+		s->reply_dport = nla_len(a) >= 2 ? nla_get_u16(a) : 0;
+		s->has_reply = true;
+		break;
+	case FLOWSTAT_A_SESSION_NAT_RULE:
+		s->nat_rule = fs_nla_u32(a);
+		break;
+	}
+}
 
 static void sess_from_attrs(struct sess *s, struct nlattr *head, int len)
 {
@@ -225,6 +261,9 @@ static void sess_from_attrs(struct sess *s, struct nlattr *head, int len)
 			break;
 		case FLOWSTAT_A_SESSION_BYTES_OUT:
 			s->bytes[1] = fs_nla_u64(a);
+			break;
+		default:
+			sess_nat_attr(s, a);
 			break;
 		}
 	}
@@ -315,8 +354,19 @@ static void print_session(const struct show *sh, const struct sess *s)
 			     tcp_state_name(s->tcp_state));
 	print_dir("in", "In", src, s->sport, dst, s->dport, proto, in_if,
 		  s->pkts[0], s->bytes[0]);
-	print_dir("out", "Out", dst, s->dport, src, s->sport, proto, out_if,
-		  s->pkts[1], s->bytes[1]);
+	if (s->nat_rule)
+		print_u64(PRINT_JSON, "source_nat_rule_id", NULL, s->nat_rule);
+	if (s->has_reply) {
+		/* As on the wire: NAT made it differ from In reversed. */
+		inet_ntop(af, s->reply_src, src, sizeof(src));
+		inet_ntop(af, s->reply_dst, dst, sizeof(dst));
+		print_dir("out", "Out", src, s->reply_sport, dst,
+			  s->reply_dport, proto, out_if, s->pkts[1],
+			  s->bytes[1]);
+	} else {
+		print_dir("out", "Out", dst, s->dport, src, s->sport, proto,
+			  out_if, s->pkts[1], s->bytes[1]);
+	}
 	print_fp("\n");
 	close_json_object();
 }

@@ -115,6 +115,85 @@ struct fs_cfg_flow {
 	bool no_sequence_check;
 };
 
+/* ------------------------------------------------------------------ */
+/* NAT: set security nat ... (config_nat*.c)                           */
+
+/* How a NAT address set was written; it is printed back the same way. */
+enum fs_nat_form {
+	FS_NAT_ONE, /* one address: A */
+	FS_NAT_PREFIX, /* A/N */
+	FS_NAT_RANGE, /* A to B */
+};
+
+/* The addresses of a pool or a proxy-arp/-ndp statement. */
+struct fs_cfg_nat_range {
+	int family; /* AF_INET or AF_INET6; 0 while unset */
+	enum fs_nat_form form;
+	unsigned char lo[16]; /* network order */
+	unsigned char hi[16]; /* FS_NAT_RANGE only */
+	int plen; /* FS_NAT_PREFIX only */
+};
+
+/* set security nat (source|destination) pool NAME ... */
+struct fs_cfg_nat_pool {
+	char *name;
+	int kind; /* FLOWSTAT_NAT_SOURCE or _DESTINATION */
+	struct fs_cfg_nat_range addr;
+	bool has_ports; /* source: port range LOW to HIGH */
+	uint16_t port_lo, port_hi;
+	bool no_xlate; /* source: port no-translation */
+	bool has_port; /* destination: port PORT */
+	uint16_t port;
+	/* parser only: first statement, then the address and port ones */
+	int line, col, addr_line, addr_col, port_line;
+	bool broken; /* parser only: a statement of it had an error */
+};
+
+/*
+ * A rule of a rule-set. Match entries are fs_cfg_address objects: an
+ * address-book name (family 0) or a prefix (name NULL).
+ */
+struct fs_cfg_nat_rule {
+	char *name;
+	struct fs_cfg_address *src, *dst;
+	size_t n_src, cap_src, n_dst, cap_dst;
+	bool has_dport;
+	uint16_t dport[2];
+	int action; /* enum flowstat_nat_action, -1 while unset */
+	char *pool; /* FLOWSTAT_NAT_ACTION_POOL */
+	struct fs_cfg_address prefix; /* FLOWSTAT_NAT_ACTION_PREFIX */
+	/* parser only */
+	int line, col; /* first statement, rule name */
+	int action_line, pool_line, pool_col;
+	bool broken; /* a statement of it had an error */
+};
+
+/* A rule-set: one kind, one zone context, rules in order. */
+struct fs_cfg_nat_ruleset {
+	char *name;
+	int kind; /* enum flowstat_nat_kind */
+	char *from;
+	char *to; /* source rule-sets only, else NULL */
+	struct fs_cfg_nat_rule *rules;
+	size_t n_rules, cap_rules;
+	int line, from_col, to_col; /* parser only */
+};
+
+/* set security nat (proxy-arp|proxy-ndp) interface IF address ... */
+struct fs_cfg_nat_proxy {
+	char *iface;
+	struct fs_cfg_nat_range addr; /* its family: arp or ndp */
+};
+
+struct fs_cfg_nat {
+	struct fs_cfg_nat_pool *pools; /* in order of appearance */
+	size_t n_pools, cap_pools;
+	struct fs_cfg_nat_ruleset *rulesets; /* in order of appearance */
+	size_t n_rulesets, cap_rulesets;
+	struct fs_cfg_nat_proxy *proxies;
+	size_t n_proxies, cap_proxies;
+};
+
 struct fs_config {
 	int default_policy;
 	struct fs_cfg_flow flow;	/* FLOWSTAT_ACTION_DENY or _PERMIT */
@@ -135,6 +214,7 @@ struct fs_config {
 	int default_line;	/* parser only: 0 if never set */
 	struct fs_cfg_screen *screens;
 	size_t n_screens, cap_screens;
+	struct fs_cfg_nat nat;
 };
 
 void fs_config_init(struct fs_config *cfg);
@@ -159,6 +239,36 @@ bool fs_config_screens_equal(const struct fs_config *a,
 			     const struct fs_config *b);
 void fs_config_write_screens(const struct fs_config *cfg, FILE *out);
 void fs_config_json_screens(const struct fs_config *cfg);
+struct fs_diags;
+struct fs_cfg_nat_pool *fs_nat_pool(struct fs_config *cfg, int kind,
+				    const char *name, bool create);
+struct fs_cfg_nat_ruleset *fs_nat_ruleset(struct fs_config *cfg, int kind,
+					  const char *name);
+struct fs_cfg_nat_ruleset *fs_nat_add_ruleset(struct fs_config *cfg, int kind,
+					      const char *name,
+					      const char *from, const char *to);
+struct fs_cfg_nat_rule *fs_nat_rule(struct fs_cfg_nat_ruleset *rs,
+				    const char *name, bool create);
+void fs_nat_rule_free(struct fs_cfg_nat_rule *r);
+void fs_config_nat_free(struct fs_config *cfg);
+/* Same NAT state: pools and rule-sets compared per kind, in order. */
+bool fs_config_nat_equal(const struct fs_config *a, const struct fs_config *b);
+/* Whole-file checks: zones, pools, actions, overlaps, families. */
+void fs_nat_validate(struct fs_config *cfg, struct fs_diags *d);
+/* The first and last address of @r into @lo and @hi. */
+void fs_nat_range_bounds(const struct fs_cfg_nat_range *r, unsigned char *lo,
+			 unsigned char *hi);
+/* Addresses in @r, saturated at UINT64_MAX. */
+uint64_t fs_nat_range_count(const struct fs_cfg_nat_range *r);
+/* "A", "A/N" or "A to B", as written in a statement. */
+void fs_nat_range_format(const struct fs_cfg_nat_range *r, char *buf,
+			 size_t len);
+/* An address of @family, or "?" if it is not AF_INET or AF_INET6. */
+const char *fs_nat_addr_str(int family, const unsigned char *addr, char *buf,
+			    size_t len);
+void fs_config_write_nat(const struct fs_config *cfg, FILE *out);
+void fs_config_json_nat(const struct fs_config *cfg);
+
 /* The default of each syn-flood value, as on the gateways. */
 #define FS_SYN_DEF_ATTACK	200
 #define FS_SYN_DEF_SOURCE	4000
@@ -228,6 +338,8 @@ int fs_config_parse(FILE *in, struct fs_config *cfg, struct fs_diags *d);
 int fs_config_parse_string(const char *text, struct fs_config *cfg,
 			   struct fs_diags *d);
 
+/* A word of a statement, quoted if the lexer would split it. */
+void fs_write_word(FILE *out, const char *s);
 /* Canonical set statements that load back to the same state. */
 void fs_config_write_set(const struct fs_config *cfg, FILE *out);
 /* JSON form (print.h, JSON mode). */

@@ -35,6 +35,7 @@ void fs_config_free(struct fs_config *cfg)
 	}
 	free(cfg->policies);
 	fs_config_screens_free(cfg);
+	fs_config_nat_free(cfg);
 	fs_config_init(cfg);
 }
 
@@ -139,7 +140,7 @@ bool fs_config_equal(const struct fs_config *a, const struct fs_config *b)
 	if (a->default_policy != b->default_policy ||
 	    memcmp(&a->flow, &b->flow, sizeof(a->flow)) ||
 	    a->n_zones != b->n_zones || a->n_policies != b->n_policies ||
-	    !fs_config_screens_equal(a, b))
+	    !fs_config_screens_equal(a, b) || !fs_config_nat_equal(a, b))
 		return false;
 	for (i = 0; i < a->n_zones; i++) {
 		const struct fs_cfg_zone *za = &a->zones[i], *zb = &b->zones[i];

@@ -19,7 +19,9 @@
 size_t fs_config_msg_size(const struct fs_config *cfg)
 {
 	size_t size = 64 + NLA_HDRLEN + 6 * nla_total_size(4) +
-		      fs_config_screens_msg_size(cfg), i, j;
+		      fs_config_screens_msg_size(cfg) +
+		      fs_config_nat_msg_size(cfg),
+	       i, j;
 
 	for (i = 0; i < cfg->n_zones; i++) {
 		const struct fs_cfg_zone *z = &cfg->zones[i];
@@ -243,6 +245,9 @@ int fs_config_put(struct nl_msg *msg, const struct fs_config *cfg)
 			return ret;
 	}
 	ret = put_book(msg, cfg);
+	if (ret)
+		return ret;
+	ret = fs_config_put_nat(msg, cfg);
 	if (ret)
 		return ret;
 	for (i = 0; i < cfg->n_policies; i++) {
@@ -516,6 +521,15 @@ void fs_config_add_attrs(struct fs_config *cfg, struct nlattr *head, int len)
 			break;
 		case FLOWSTAT_A_CFG_SCREEN:
 			fs_config_get_screen(cfg, a);
+			break;
+		case FLOWSTAT_A_CFG_NAT_POOL:
+			fs_config_get_nat_pool(cfg, a);
+			break;
+		case FLOWSTAT_A_CFG_NAT_RULE:
+			fs_config_get_nat_rule(cfg, a);
+			break;
+		case FLOWSTAT_A_CFG_NAT_PROXY:
+			fs_config_get_nat_proxy(cfg, a);
 			break;
 		}
 	}

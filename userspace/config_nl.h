@@ -5,6 +5,8 @@
 
 #include <netlink/msg.h>
 
+#include <linux/flowstat.h>
+
 #include "config.h"
 
 /* Bytes of attributes fs_config_put() needs for @cfg. */
@@ -22,5 +24,37 @@ int fs_config_put_screens(struct nl_msg *msg, const struct fs_config *cfg);
 int fs_config_put_zone_screen(struct nl_msg *msg, const struct fs_cfg_zone *z);
 void fs_config_get_zone_screen(struct fs_cfg_zone *z, struct nlattr *a);
 void fs_config_get_screen(struct fs_config *cfg, struct nlattr *nest);
+
+/* NAT (config_nat_nl.c) */
+size_t fs_config_nat_msg_size(const struct fs_config *cfg);
+int fs_config_put_nat(struct nl_msg *msg, const struct fs_config *cfg);
+void fs_config_get_nat_pool(struct fs_config *cfg, struct nlattr *nest);
+void fs_config_get_nat_rule(struct fs_config *cfg, struct nlattr *nest);
+void fs_config_get_nat_proxy(struct fs_config *cfg, struct nlattr *nest);
+
+/* A pool as CONFIG_GET or the NAT_POOL_GET dump sends it. */
+struct fs_nat_pool_msg {
+	struct fs_cfg_nat_pool pool; /* pool.name is NULL: see name */
+	char name[FLOWSTAT_NAME_MAX];
+	uint32_t id; /* NAT_POOL_GET only, from here on */
+	uint64_t addresses, ports_used, hits, fails;
+};
+
+/* A rule as CONFIG_GET or the NAT_RULE_GET dump sends it. */
+struct fs_nat_rule_msg {
+	int kind;
+	char rule_set[FLOWSTAT_NAME_MAX];
+	char from[FLOWSTAT_NAME_MAX];
+	char to[FLOWSTAT_NAME_MAX];
+	struct fs_cfg_nat_rule rule; /* owns its name, entries and pool */
+	uint32_t id; /* NAT_RULE_GET only, from here on */
+	uint64_t hits, fails;
+};
+
+void fs_nat_pool_from_attrs(struct fs_nat_pool_msg *m, struct nlattr *head,
+			    int len);
+void fs_nat_rule_from_attrs(struct fs_nat_rule_msg *m, struct nlattr *head,
+			    int len);
+void fs_nat_rule_msg_free(struct fs_nat_rule_msg *m);
 
 #endif /* FLOWSTAT_CONFIG_NL_H */

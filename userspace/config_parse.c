@@ -15,42 +15,9 @@
 #include <linux/flowstat.h>
 
 #include "config.h"
+#include "config_parse.h"
 #include "names.h"
 #include "util.h"
-
-enum tok_kind { TOK_WORD, TOK_LBRACK, TOK_RBRACK };
-
-struct tok {
-	enum tok_kind kind;
-	char *s;
-	int col;		/* 1-based column of its first character */
-	int end;		/* column just after its last character */
-};
-
-/* Policy name -> index in cfg->policies, for big policy sets. */
-struct name_index {
-	size_t *slot;		/* index + 1; 0 is empty */
-	size_t size, used;
-};
-
-struct pstate {
-	struct fs_config *cfg;
-	struct fs_diags *d;
-	struct name_index policies;
-	int line;
-	struct tok *t;
-	size_t n, i;
-	bool err;		/* the current statement has an error */
-	size_t statements;
-	int flow_line[6];	/* where each flow setting was first set */
-};
-
-/*
- * The keywords that may follow at one level of the statement tree. A word
- * written "!word" is recognised but not supported yet.
- */
-#define KW(...) ((const char *const[]){ __VA_ARGS__ }), \
-	ARRAY_SIZE(((const char *const[]){ __VA_ARGS__ }))
 
 static const char *kw_word(const char *kw)
 {
@@ -271,10 +238,8 @@ static bool at_end(struct pstate *ps)
 	return false;
 }
 
-typedef void (*value_fn)(struct pstate *ps, const struct tok *t, void *arg);
-
 /* One value, or a list of them in brackets: `[ a b c ]`. */
-static void values(struct pstate *ps, const char *what, value_fn fn,
+static void values(struct pstate *ps, const char *what, fs_p_value_fn fn,
 		   void *arg)
 {
 	const struct tok *t = cur(ps), *open;
@@ -1085,15 +1050,18 @@ static void parse_statement(struct pstate *ps)
 		parse_applications(ps);
 	if (k != 0)
 		return;
-	k = keyword(ps, KW("zones", "policies", "screen",
-			   "address-book", "flow",
-			   "!ipsec", "!nat"), NULL);
+	k = keyword(ps,
+		    KW("zones", "policies", "screen", "address-book", "flow",
+		       "!ipsec", "nat"),
+		    NULL);
 	if (k == 2) {
 		parse_screen(ps);
 		return;
 	}
 	if (k == 3)
 		parse_address_book(ps);
+	if (k == 6)
+		fs_parse_nat(ps);
 	if (k == 0) {
 		if (keyword(ps, KW("security-zone"), NULL) >= 0)
 			parse_zone(ps);
@@ -1225,6 +1193,7 @@ static void validate(struct pstate *ps)
 				    p->name);
 	}
 	fs_book_validate(cfg, ps->d);
+	fs_nat_validate(cfg, ps->d);
 	/* "any" among names is any. */
 	for (i = 0; i < cfg->n_policies; i++) {
 		struct fs_cfg_policy *p = &cfg->policies[i];
@@ -1240,6 +1209,70 @@ static void validate(struct pstate *ps)
 			p->n_match[m] = 0;
 		}
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The helpers, for the parsers of statement families (config_parse.h) */
+
+void fs_p_err(struct pstate *ps, int col, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	perr(ps, col, "%s", msg ? msg : "out of memory");
+	free(msg);
+}
+
+const struct tok *fs_p_cur(struct pstate *ps)
+{
+	return cur(ps);
+}
+
+int fs_p_end_col(struct pstate *ps)
+{
+	return end_col(ps);
+}
+
+int fs_p_keyword(struct pstate *ps, const char *const *kws, size_t n,
+		 const char *value_of)
+{
+	return keyword(ps, kws, n, value_of);
+}
+
+const struct tok *fs_p_value(struct pstate *ps, const char *what)
+{
+	return value(ps, what);
+}
+
+void fs_p_values(struct pstate *ps, const char *what, fs_p_value_fn fn,
+		 void *arg)
+{
+	values(ps, what, fn, arg);
+}
+
+bool fs_p_at_end(struct pstate *ps)
+{
+	return at_end(ps);
+}
+
+bool fs_p_check_name(struct pstate *ps, const struct tok *t, const char *what)
+{
+	return check_name(ps, t, what);
+}
+
+bool fs_p_check_ifname(struct pstate *ps, const struct tok *t)
+{
+	return check_ifname(ps, t);
+}
+
+bool fs_p_number(struct pstate *ps, const char *what, uint32_t lo, uint32_t hi,
+		 uint32_t *out)
+{
+	return number(ps, what, lo, hi, out);
 }
 
 int fs_config_parse(FILE *in, struct fs_config *cfg, struct fs_diags *d)

@@ -16,7 +16,7 @@
 #include "util.h"
 
 /* Interface names are free-form (aliases): quote what the lexer splits. */
-static void write_word(FILE *out, const char *s)
+void fs_write_word(FILE *out, const char *s)
 {
 	const char *p;
 
@@ -89,7 +89,7 @@ static void write_zone(FILE *out, const struct fs_cfg_zone *z)
 		if (!f)
 			continue;
 		fprintf(f, "%s interfaces ", prefix);
-		write_word(f, ifc->name);
+		fs_write_word(f, ifc->name);
 		fclose(f);
 		fprintf(out, "%s\n", ifprefix);
 		if (ifc->own && ifc->services)
@@ -250,6 +250,7 @@ void fs_config_write_set(const struct fs_config *cfg, FILE *out)
 	for (i = 0; i < cfg->n_zones; i++)
 		write_zone(out, &cfg->zones[i]);
 	write_book(cfg, out);
+	fs_config_write_nat(cfg, out);
 	for (i = 0; i < cfg->n_policies; i++) {
 		const struct fs_cfg_policy *p = &cfg->policies[i];
 		char *prefix = xasprintf("set security policies from-zone %s to-zone %s policy %s",
@@ -406,6 +407,7 @@ void fs_config_print_json(const struct fs_config *cfg)
 	close_json_array();
 	json_book(cfg);
 	fs_config_json_screens(cfg);
+	fs_config_json_nat(cfg);
 	open_json_array("policies");
 	for (i = 0; i < cfg->n_policies; i++) {
 		const struct fs_cfg_policy *p = &cfg->policies[i];

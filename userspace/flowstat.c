@@ -44,6 +44,38 @@ static const struct cmd show_security_screen[] = {
 	{ 0 }
 };
 
+static const struct cmd show_nat_source[] = {
+	LEAF("summary", cmd_show_nat_source_summary, "",
+	     "source NAT pools and rules in short"),
+	LEAF("pool", cmd_show_nat_source_pool, "(all|NAME)",
+	     "source NAT pools: addresses, ports in use, hits"),
+	LEAF("rule", cmd_show_nat_source_rule, "(all|NAME)",
+	     "source NAT rules: matches, action, hits"),
+	{ 0 }
+};
+
+static const struct cmd show_nat_destination[] = {
+	LEAF("summary", cmd_show_nat_destination_summary, "",
+	     "destination NAT pools and rules in short"),
+	LEAF("pool", cmd_show_nat_destination_pool, "(all|NAME)",
+	     "destination NAT pools: address, port, hits"),
+	LEAF("rule", cmd_show_nat_destination_rule, "(all|NAME)",
+	     "destination NAT rules: matches, action, hits"),
+	{ 0 }
+};
+
+static const struct cmd show_nat_static[] = {
+	LEAF("rule", cmd_show_nat_static_rule, "(all|NAME)",
+	     "static NAT rules: prefixes, hits"),
+	{ 0 }
+};
+
+static const struct cmd show_security_nat[] = { NODE("source", show_nat_source),
+						NODE("destination",
+						     show_nat_destination),
+						NODE("static", show_nat_static),
+						{ 0 } };
+
 static const struct cmd show_security[] = {
 	NODE("flow", show_security_flow),
 	LEAF("zones", cmd_show_zones, "[ZONE]",
@@ -52,6 +84,7 @@ static const struct cmd show_security[] = {
 	     "[from-zone Z1 to-zone Z2] [hit-count]",
 	     "policies and their hit counts"),
 	NODE("screen", show_security_screen),
+	NODE("nat", show_security_nat),
 	{ 0 }
 };
 

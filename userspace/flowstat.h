@@ -31,6 +31,13 @@ int cmd_clear_flow_session(int argc, char **argv);
 int cmd_show_screen_statistics(int argc, char **argv);
 int cmd_show_screen_ids_option(int argc, char **argv);
 int cmd_show_zones(int argc, char **argv);
+int cmd_show_nat_source_summary(int argc, char **argv);
+int cmd_show_nat_source_pool(int argc, char **argv);
+int cmd_show_nat_source_rule(int argc, char **argv);
+int cmd_show_nat_destination_summary(int argc, char **argv);
+int cmd_show_nat_destination_pool(int argc, char **argv);
+int cmd_show_nat_destination_rule(int argc, char **argv);
+int cmd_show_nat_static_rule(int argc, char **argv);
 
 /* Run the command in @argv (after the options); returns the exit status. */
 int fs_run(int argc, char **argv);

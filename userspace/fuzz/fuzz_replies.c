@@ -42,6 +42,13 @@ static const char *const commands[][6] = {
 	{ "show", "security", "screen", "ids-option", "s" },
 	{ "show", "configuration" },
 	{ "clear", "security", "flow", "session", "all" },
+	{ "show", "security", "nat", "source", "summary" },
+	{ "show", "security", "nat", "source", "pool", "all" },
+	{ "show", "security", "nat", "source", "rule", "all" },
+	{ "show", "security", "nat", "destination", "summary" },
+	{ "show", "security", "nat", "destination", "pool", "all" },
+	{ "show", "security", "nat", "destination", "rule", "r" },
+	{ "show", "security", "nat", "static", "rule", "all" },
 	{ "clear", "interfaces", "statistics", "all" },
 };
 

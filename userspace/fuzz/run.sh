@@ -41,6 +41,6 @@ target() {
 
 opts=("$@")
 target config "no crash, every rejection as FILE:LINE:COLUMN, round trips hold" \
-	seeds/rich.conf ../../examples/demo.conf
+	seeds/rich.conf seeds/nat.conf ../../examples/demo.conf
 target replies "no sanitizer report from any command's decoding"
 exit $rc

@@ -91,7 +91,10 @@ expect "unsupported: monitor interface" 1 "" "flowstat: 'monitor interface' is n
 expect "unsupported: --display xml" 1 "" "flowstat: '--display' is not supported yet" -- $FS --display xml show interfaces
 expect "ambiguous prefix lists candidates" 1 "" "flowstat: ambiguous word 'c', candidates: clear, check" -- $FS c
 expect "unknown word" 1 "" "flowstat: unknown word 'shw', expected one of: show, clear, load, check, auth, monitor, help" -- $FS shw
-expect "incomplete command" 1 "" "flowstat: incomplete command 'show security', expected one of: flow, zones, policies, screen, help" -- $FS show sec
+expect "incomplete command" 1 "" "flowstat: incomplete command 'show security', expected one of: flow, zones, policies, screen, nat, help" -- $FS show sec
+expect "show security nat: pool needs all or a name" 1 "" "usage: flowstat show security nat source pool (all|NAME)" -- $FS sh sec nat so pool
+expect "show security nat: summary takes no words" 1 "" "usage: flowstat show security nat destination summary" -- $FS sh sec nat de summary x
+expect "show security nat: static has rules only" 1 "" "flowstat: unknown word 'pool' after 'show security nat static', expected one of: rule, help" -- $FS sh sec nat static pool all
 expect "unknown interface" 1 "" "error: interface 'ge-0/0/9' not found" -- $FS show interfaces ge-0/0/9
 expect "unknown interface (clear)" 1 "" "error: interface 'ge-0/0/9' not found" -- $FS clear interfaces statistics ge-0/0/9
 
@@ -115,6 +118,7 @@ else
 	expect "module missing: show interfaces exits 2" 2 "" "$NOKMOD" -- $FS show interfaces
 	expect "module missing: sh int lo terse" 2 "" "$NOKMOD" -- $FS sh int lo terse
 	expect "module missing: -j show security flow statistics" 2 "" "$NOKMOD" -- $FS -j show security flow statistics
+	expect "module missing: show security nat source rule all" 2 "" "$NOKMOD" -- $FS show security nat source rule all
 	expect "module missing: show configuration" 2 "" "$NOKMOD" -- $FS show configuration
 	expect "module missing: show security flow session" 2 "" "$NOKMOD" -- $FS show security flow session protocol tcp
 	expect "module missing: load" 2 "" "$NOKMOD" -- $FS load "$tmp/good.conf"

@@ -33,5 +33,6 @@ void test_book(void);
 void test_print(void);
 void test_nl(void);
 void test_genl(void);
+void test_nat(void);
 
 #endif /* FLOWSTAT_TAP_H */

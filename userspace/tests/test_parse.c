@@ -225,13 +225,14 @@ static void test_errors(void)
 	expect_errors("set access firewall-authentication max-sessions-per-user 2\n",
 		      "t.conf:1:5: error: 'set access' is not supported yet\n",
 		      "access not supported yet");
-	expect_errors("set security ipsec vpn v bind-interface xfrm0\n"
-		      "set security nat source pool p address 1.2.3.4/32\n"
-		      "set security policies global policy g then deny\n",
-		      "t.conf:1:14: error: 'set security ipsec' is not supported yet\n"
-		      "t.conf:2:14: error: 'set security nat' is not supported yet\n"
-		      "t.conf:3:23: error: 'set security policies global' is not supported yet\n",
-		      "ipsec, nat, global policies not supported yet");
+	expect_errors(
+		"set security ipsec vpn v bind-interface xfrm0\n"
+		"set security nat source pool p routing-instance r\n"
+		"set security policies global policy g then deny\n",
+		"t.conf:1:14: error: 'set security ipsec' is not supported yet\n"
+		"t.conf:2:32: error: 'set security nat source pool p routing-instance' is not supported yet\n"
+		"t.conf:3:23: error: 'set security policies global' is not supported yet\n",
+		"ipsec, nat, global policies not supported yet");
 	expect_errors("set security flow max-sessions 0\n"
 		      "set security flow max-sessions 4294967296\n"
 		      "set security flow max-minor-sessions ten\n"

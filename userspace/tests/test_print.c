@@ -409,6 +409,7 @@ static void test_config_json(void)
 	       "\"protocols\":[]},\"interfaces\":[{\"name\":\"eth2\"}]}],"
 	       "\"addresses\":[],\"address_sets\":[],\"applications\":[],"
 	       "\"application_sets\":[],\"screens\":[],"
+	       "\"nat\":{\"pools\":[],\"rules\":[],\"proxies\":[]},"
 	       "\"policies\":[{\"name\":\"p1\",\"from_zone\":\"trust\","
 	       "\"to_zone\":\"untrust\",\"action\":\"reject\",\"count\":false,"
 	       "\"source_address\":[\"any\"],\"destination_address\":[\"any\"],"

@@ -113,6 +113,7 @@ int main(void)
 	test_print();
 	test_nl();
 	test_genl();
+	test_nat();
 	printf("1..%d\n", count);
 	printf("# %d passed, %d failed\n", count - failed, failed);
 	return failed ? 1 : 0;
