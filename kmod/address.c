@@ -103,8 +103,8 @@ int fs_prefix_fill(struct sk_buff *skb, const struct fs_prefix *pfx)
 
 	return nla_put_u8(skb, FLOWSTAT_A_ADDRESS_FAMILY,
 			  v4 ? AF_INET : AF_INET6) ||
-			       nla_put(skb, FLOWSTAT_A_ADDRESS_ADDR, v4 ? 4 : 16,
-				       &pfx->addr) ||
+			       nla_put(skb, FLOWSTAT_A_ADDRESS_ADDR,
+				       v4 ? 4 : 16, &pfx->addr) ||
 			       nla_put_u8(skb, FLOWSTAT_A_ADDRESS_PREFIXLEN,
 					  pfx->plen) ?
 		       -EMSGSIZE :

@@ -488,8 +488,8 @@ static inline void fs_count_add(struct fs_pcpu_ctr *p, enum flowstat_counter c,
 struct fs_session *fs_sess_lookup(struct fs_net *fsn, const struct fs_tuple *t,
 				  enum fs_dir *dir);
 struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
-				  struct fs_sess_nat *nat, u8 kind,
-				  int iif, int oif, u32 policy, u32 gen,
+				  struct fs_sess_nat *nat, u8 kind, int iif,
+				  int oif, u32 policy, u32 gen,
 				  const struct sk_buff *skb,
 				  unsigned int thoff);
 void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r);
@@ -609,10 +609,10 @@ void fs_hooks_stop(struct fs_net *fsn);
 
 /* netlink.c */
 extern struct genl_family fs_genl_family;
-int fs_nl_dump_objects(
-	struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
-	unsigned long (*count)(const struct fs_config *),
-	int (*fill)(struct sk_buff *, const struct fs_config *, unsigned long));
+int fs_nl_dump_objects(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+		       unsigned long (*count)(const struct fs_config *),
+		       int (*fill)(struct sk_buff *, const struct fs_config *,
+				   unsigned long));
 int fs_netlink_init(void);
 void fs_netlink_exit(void);
 

@@ -325,7 +325,8 @@ static struct fs_session *fs_find_related(struct fs_net *fsn,
 	struct fs_tuple q, rq;
 	unsigned int qthoff;
 
-	if (!p->thoff || !fs_icmp_error_tuple(skb, p->thoff, &p->t, &q, &qthoff))
+	if (!p->thoff ||
+	    !fs_icmp_error_tuple(skb, p->thoff, &p->t, &q, &qthoff))
 		return NULL;
 	/*
 	 * The quote is a packet as it left the router (translated, with NAT),
@@ -403,8 +404,8 @@ static struct fs_session *fs_open(struct fs_net *fsn, const struct fs_view *v,
 {
 	struct fs_session *s;
 
-	s = fs_sess_create(fsn, &p->t, nat, kind, iif, oif, policy, v->gen,
-			   skb, p->thoff);
+	s = fs_sess_create(fsn, &p->t, nat, kind, iif, oif, policy, v->gen, skb,
+			   p->thoff);
 	if (PTR_ERR_OR_ZERO(s) == -EEXIST) {
 		/* Another CPU opened it an instant ago. */
 		s = fs_find(fsn, v, skb, p, dir, r);

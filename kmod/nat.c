@@ -149,9 +149,10 @@ static bool fs_nat_bind_addr(struct fs_net *fsn, struct fs_nat_alloc *a, u32 i,
 			     const struct fs_tuple *t, struct fs_tuple *reply,
 			     struct fs_nat_bind *bind)
 {
-	bool ports = fs_proto_has_ports(t->proto) &&
-		     !((t->proto == IPPROTO_ICMP ||
-			t->proto == IPPROTO_ICMPV6) && !t->sport);
+	bool ports =
+		fs_proto_has_ports(t->proto) &&
+		!((t->proto == IPPROTO_ICMP || t->proto == IPPROTO_ICMPV6) &&
+		  !t->sport);
 	union nf_inet_addr addr;
 	enum fs_dir dir;
 	u32 port, k;

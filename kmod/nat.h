@@ -132,14 +132,12 @@ int fs_nat_parse(struct fs_config *cfg, const struct nlmsghdr *nlh,
 void fs_nat_inherit(struct fs_config *cfg, const struct fs_config *old);
 void fs_nat_cfg_free(struct fs_config *cfg);
 u32 fs_nat_n_objects(const struct fs_config *cfg);
-int fs_nat_fill_object(struct sk_buff *skb, const struct fs_config *cfg,
-		       u32 i);
+int fs_nat_fill_object(struct sk_buff *skb, const struct fs_config *cfg, u32 i);
 int fs_nat_pool_fill(struct sk_buff *skb, const struct fs_nat_pool *p);
 int fs_nat_rule_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i);
 
 /* nat_port.c */
-struct fs_nat_alloc *fs_nat_alloc_new(u8 family,
-				      const union nf_inet_addr *base,
+struct fs_nat_alloc *fs_nat_alloc_new(u8 family, const union nf_inet_addr *base,
 				      u32 n_addrs, u32 port_lo, u32 n_ports,
 				      bool no_xlate, gfp_t gfp);
 void fs_nat_alloc_put(struct fs_nat_alloc *a);

@@ -14,39 +14,39 @@
 
 #include "nat.h"
 
-static const struct nla_policy fs_natmatch_nl_policy[FLOWSTAT_A_ADDRESS_MAX +
-						     1] = {
-	[FLOWSTAT_A_ADDRESS_NAME] = { .type = NLA_NUL_STRING,
-				      .len = FLOWSTAT_NAME_MAX - 1 },
-	[FLOWSTAT_A_ADDRESS_FAMILY] = { .type = NLA_U8 },
-	[FLOWSTAT_A_ADDRESS_ADDR] = { .type = NLA_BINARY,
-				      .len = sizeof(struct in6_addr) },
-	[FLOWSTAT_A_ADDRESS_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
-};
+static const struct nla_policy
+	fs_natmatch_nl_policy[FLOWSTAT_A_ADDRESS_MAX + 1] = {
+		[FLOWSTAT_A_ADDRESS_NAME] = { .type = NLA_NUL_STRING,
+					      .len = FLOWSTAT_NAME_MAX - 1 },
+		[FLOWSTAT_A_ADDRESS_FAMILY] = { .type = NLA_U8 },
+		[FLOWSTAT_A_ADDRESS_ADDR] = { .type = NLA_BINARY,
+					      .len = sizeof(struct in6_addr) },
+		[FLOWSTAT_A_ADDRESS_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
+	};
 
 /* CONFIG_SET: the counters are output only and have no entry. */
 const struct nla_policy fs_natpool_nl_policy[FLOWSTAT_A_NATPOOL_MAX + 1] = {
 	[FLOWSTAT_A_NATPOOL_NAME] = { .type = NLA_NUL_STRING,
 				      .len = FLOWSTAT_NAME_MAX - 1 },
-	[FLOWSTAT_A_NATPOOL_KIND] = NLA_POLICY_MAX(NLA_U8, FLOWSTAT_NAT_KIND_MAX),
+	[FLOWSTAT_A_NATPOOL_KIND] =
+		NLA_POLICY_MAX(NLA_U8, FLOWSTAT_NAT_KIND_MAX),
 	[FLOWSTAT_A_NATPOOL_FAMILY] = { .type = NLA_U8 },
 	[FLOWSTAT_A_NATPOOL_ADDR] = { .type = NLA_BINARY,
 				      .len = sizeof(struct in6_addr) },
 	[FLOWSTAT_A_NATPOOL_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 	[FLOWSTAT_A_NATPOOL_ADDR_HIGH] = { .type = NLA_BINARY,
 					   .len = sizeof(struct in6_addr) },
-	[FLOWSTAT_A_NATPOOL_PORT_LOW] =
-		NLA_POLICY_RANGE(NLA_U16, FLOWSTAT_NAT_PORT_MIN,
-				 FLOWSTAT_NAT_PORT_MAX),
-	[FLOWSTAT_A_NATPOOL_PORT_HIGH] =
-		NLA_POLICY_RANGE(NLA_U16, FLOWSTAT_NAT_PORT_MIN,
-				 FLOWSTAT_NAT_PORT_MAX),
+	[FLOWSTAT_A_NATPOOL_PORT_LOW] = NLA_POLICY_RANGE(
+		NLA_U16, FLOWSTAT_NAT_PORT_MIN, FLOWSTAT_NAT_PORT_MAX),
+	[FLOWSTAT_A_NATPOOL_PORT_HIGH] = NLA_POLICY_RANGE(
+		NLA_U16, FLOWSTAT_NAT_PORT_MIN, FLOWSTAT_NAT_PORT_MAX),
 	[FLOWSTAT_A_NATPOOL_NO_XLATE] = { .type = NLA_FLAG },
 	[FLOWSTAT_A_NATPOOL_PORT] = { .type = NLA_U16 },
 };
 
 const struct nla_policy fs_natrule_nl_policy[FLOWSTAT_A_NATRULE_MAX + 1] = {
-	[FLOWSTAT_A_NATRULE_KIND] = NLA_POLICY_MAX(NLA_U8, FLOWSTAT_NAT_KIND_MAX),
+	[FLOWSTAT_A_NATRULE_KIND] =
+		NLA_POLICY_MAX(NLA_U8, FLOWSTAT_NAT_KIND_MAX),
 	[FLOWSTAT_A_NATRULE_RULE_SET] = { .type = NLA_NUL_STRING,
 					  .len = FLOWSTAT_NAME_MAX - 1 },
 	[FLOWSTAT_A_NATRULE_NAME] = { .type = NLA_NUL_STRING,
@@ -79,6 +79,8 @@ const struct nla_policy fs_natproxy_nl_policy[FLOWSTAT_A_NATPROXY_MAX + 1] = {
 
 #define FS_NAT_MAX_RULES 65536
 #define FS_NAT_MAX_POOLS 4096
+/* Pool addresses of one configuration: each costs its lock and counters. */
+#define FS_NAT_MAX_ADDRS (1U << 20)
 
 static u64 fs_addr_low64(const union nf_inet_addr *a, u8 family)
 {
@@ -103,7 +105,8 @@ static int fs_nat_pool_extent(struct fs_nat_pool *p, u8 family,
 
 	memset(base, 0, sizeof(*base));
 	memcpy(base, nla_data(tb[FLOWSTAT_A_NATPOOL_ADDR]), alen);
-	if (tb[FLOWSTAT_A_NATPOOL_PREFIXLEN] && tb[FLOWSTAT_A_NATPOOL_ADDR_HIGH]) {
+	if (tb[FLOWSTAT_A_NATPOOL_PREFIXLEN] &&
+	    tb[FLOWSTAT_A_NATPOOL_ADDR_HIGH]) {
 		NL_SET_ERR_MSG_ATTR(extack, nla,
 				    "a pool is a prefix or a range, not both");
 		return -EINVAL;
@@ -111,9 +114,9 @@ static int fs_nat_pool_extent(struct fs_nat_pool *p, u8 family,
 	if (tb[FLOWSTAT_A_NATPOOL_PREFIXLEN]) {
 		p->plen = nla_get_u8(tb[FLOWSTAT_A_NATPOOL_PREFIXLEN]);
 		if (p->plen > alen * 8 || p->plen < alen * 8 - 16) {
-			NL_SET_ERR_MSG_ATTR(extack,
-					    tb[FLOWSTAT_A_NATPOOL_PREFIXLEN],
-					    "pool prefix longer than the family or wider than 65536 addresses");
+			NL_SET_ERR_MSG_ATTR(
+				extack, tb[FLOWSTAT_A_NATPOOL_PREFIXLEN],
+				"pool prefix longer than the family or wider than 65536 addresses");
 			return -EINVAL;
 		}
 		fs_prefix_mask(&masked, base, family, p->plen);
@@ -136,8 +139,7 @@ static int fs_nat_pool_extent(struct fs_nat_pool *p, u8 family,
 		return -EINVAL;
 	}
 	memcpy(&p->high, nla_data(tb[FLOWSTAT_A_NATPOOL_ADDR_HIGH]), alen);
-	if (family == NFPROTO_IPV6 &&
-	    memcmp(&p->high, base, 8)) {
+	if (family == NFPROTO_IPV6 && memcmp(&p->high, base, 8)) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATPOOL_ADDR_HIGH],
 				    "an IPv6 pool range stays within one /64");
 		return -EINVAL;
@@ -184,8 +186,9 @@ static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 			  nla_get_u8(tb[FLOWSTAT_A_NATPOOL_KIND]) :
 			  FLOWSTAT_NAT_SOURCE;
 	if (p->kind != FLOWSTAT_NAT_SOURCE) {
-		NL_SET_ERR_MSG_ATTR(extack, nla,
-				    "destination NAT pools are not implemented yet");
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"destination NAT pools are not implemented yet");
 		return -EOPNOTSUPP;
 	}
 	fam = nla_get_u8(tb[FLOWSTAT_A_NATPOOL_FAMILY]);
@@ -203,7 +206,8 @@ static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 	err = fs_nat_pool_extent(p, family, &base, &n, tb, nla, extack);
 	if (err)
 		return err;
-	if (!tb[FLOWSTAT_A_NATPOOL_PORT_LOW] != !tb[FLOWSTAT_A_NATPOOL_PORT_HIGH]) {
+	if (!tb[FLOWSTAT_A_NATPOOL_PORT_LOW] !=
+	    !tb[FLOWSTAT_A_NATPOOL_PORT_HIGH]) {
 		NL_SET_ERR_MSG_ATTR(extack, nla,
 				    "a port range needs both ends");
 		return -EINVAL;
@@ -211,8 +215,9 @@ static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 	no_xlate = nla_get_flag(tb[FLOWSTAT_A_NATPOOL_NO_XLATE]);
 	if (tb[FLOWSTAT_A_NATPOOL_PORT_LOW]) {
 		if (no_xlate) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "port range and no-translation exclude each other");
+			NL_SET_ERR_MSG_ATTR(
+				extack, nla,
+				"port range and no-translation exclude each other");
 			return -EINVAL;
 		}
 		port_lo = nla_get_u16(tb[FLOWSTAT_A_NATPOOL_PORT_LOW]);
@@ -226,8 +231,9 @@ static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 		p->has_ports = true;
 	}
 	if (tb[FLOWSTAT_A_NATPOOL_PORT]) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATPOOL_PORT],
-				    "a source pool has a port range, not a port");
+		NL_SET_ERR_MSG_ATTR(
+			extack, tb[FLOWSTAT_A_NATPOOL_PORT],
+			"a source pool has a port range, not a port");
 		return -EINVAL;
 	}
 	if (no_xlate) {
@@ -254,25 +260,31 @@ static bool fs_nat_pools_overlap(const struct fs_nat_alloc *a,
 	return a0 < b0 + b->n_addrs && b0 < a0 + a->n_addrs;
 }
 
-static int fs_nat_pools_parse(struct fs_nat_cfg *nc,
-			      const struct nlmsghdr *nlh,
+static int fs_nat_pools_parse(struct fs_nat_cfg *nc, const struct nlmsghdr *nlh,
 			      struct netlink_ext_ack *extack)
 {
 	const struct nlattr *nla;
+	u32 i, addrs = 0;
 	int err, rem;
-	u32 i;
 
 	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
 		if (nla_type(nla) != FLOWSTAT_A_CFG_NAT_POOL)
 			continue;
 		err = fs_nat_pool_parse(&nc->pools[nc->n_pools], nla, extack);
 		if (nc->pools[nc->n_pools].alloc)
-			nc->n_pools++;
+			addrs += nc->pools[nc->n_pools++].alloc->n_addrs;
 		if (err)
 			return err;
+		if (addrs > FS_NAT_MAX_ADDRS) {
+			NL_SET_ERR_MSG_ATTR(
+				extack, nla,
+				"more than 1048576 pool addresses in all");
+			return -E2BIG;
+		}
 		for (i = 0; i + 1 < nc->n_pools; i++) {
 			const struct fs_nat_pool *p = &nc->pools[i];
-			const struct fs_nat_pool *q = &nc->pools[nc->n_pools - 1];
+			const struct fs_nat_pool *q =
+				&nc->pools[nc->n_pools - 1];
 
 			if (!strcmp(p->name, q->name)) {
 				NL_SET_ERR_MSG_ATTR(extack, nla,
@@ -280,8 +292,9 @@ static int fs_nat_pools_parse(struct fs_nat_cfg *nc,
 				return -EINVAL;
 			}
 			if (fs_nat_pools_overlap(p->alloc, q->alloc)) {
-				NL_SET_ERR_MSG_ATTR(extack, nla,
-						    "pool overlaps another pool");
+				NL_SET_ERR_MSG_ATTR(
+					extack, nla,
+					"pool overlaps another pool");
 				return -EINVAL;
 			}
 		}
@@ -364,8 +377,8 @@ static int fs_nat_rule_match(const struct fs_config *cfg, struct fs_nat_rule *r,
 			return -E2BIG;
 		}
 	}
-	r->pfx[m] = kvcalloc(max(total, 1U), sizeof(struct fs_prefix),
-			     GFP_KERNEL);
+	r->pfx[m] =
+		kvcalloc(max(total, 1U), sizeof(struct fs_prefix), GFP_KERNEL);
 	if (!r->pfx[m])
 		return -ENOMEM;
 	for (k = 0; k < r->n_ref[m]; k++) {
@@ -401,8 +414,9 @@ static int fs_nat_rule_parse(struct fs_config *cfg, struct fs_nat_cfg *nc,
 			  nla_get_u8(tb[FLOWSTAT_A_NATRULE_KIND]) :
 			  FLOWSTAT_NAT_SOURCE;
 	if (r->kind != FLOWSTAT_NAT_SOURCE) {
-		NL_SET_ERR_MSG_ATTR(extack, nla,
-				    "destination and static NAT are not implemented yet");
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"destination and static NAT are not implemented yet");
 		return -EOPNOTSUPP;
 	}
 	if (!tb[FLOWSTAT_A_NATRULE_RULE_SET] || !tb[FLOWSTAT_A_NATRULE_NAME] ||
@@ -410,8 +424,9 @@ static int fs_nat_rule_parse(struct fs_config *cfg, struct fs_nat_cfg *nc,
 	    !tb[FLOWSTAT_A_NATRULE_TO_ZONE] || !tb[FLOWSTAT_A_NATRULE_ACTION] ||
 	    !*(char *)nla_data(tb[FLOWSTAT_A_NATRULE_NAME]) ||
 	    !*(char *)nla_data(tb[FLOWSTAT_A_NATRULE_RULE_SET])) {
-		NL_SET_ERR_MSG_ATTR(extack, nla,
-				    "a source NAT rule needs a rule set, a name, both zones and an action");
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"a source NAT rule needs a rule set, a name, both zones and an action");
 		return -EINVAL;
 	}
 	nla_strscpy(r->set, tb[FLOWSTAT_A_NATRULE_RULE_SET], sizeof(r->set));
@@ -432,8 +447,9 @@ static int fs_nat_rule_parse(struct fs_config *cfg, struct fs_nat_cfg *nc,
 	}
 	if ((r->action == FLOWSTAT_NAT_ACTION_POOL) !=
 	    !!tb[FLOWSTAT_A_NATRULE_POOL]) {
-		NL_SET_ERR_MSG_ATTR(extack, nla,
-				    "a pool is named exactly by source-nat pool");
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"a pool is named exactly by source-nat pool");
 		return -EINVAL;
 	}
 	if (tb[FLOWSTAT_A_NATRULE_POOL]) {
@@ -489,13 +505,15 @@ static int fs_nat_rule_check(const struct fs_nat_cfg *nc, u32 i,
 		if (strcmp(o->set, r->set))
 			continue;
 		if (o->from != r->from || o->to != r->to) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "rule set used with two zone contexts");
+			NL_SET_ERR_MSG_ATTR(
+				extack, nla,
+				"rule set used with two zone contexts");
 			return -EINVAL;
 		}
 		if (!strcmp(o->name, r->name)) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "rule name given twice in its rule set");
+			NL_SET_ERR_MSG_ATTR(
+				extack, nla,
+				"rule name given twice in its rule set");
 			return -EINVAL;
 		}
 	}
@@ -559,8 +577,9 @@ int fs_nat_parse(struct fs_config *cfg, const struct nlmsghdr *nlh,
 
 	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
 		if (nla_type(nla) == FLOWSTAT_A_CFG_NAT_PROXY) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "proxy-arp and proxy-ndp are not implemented yet");
+			NL_SET_ERR_MSG_ATTR(
+				extack, nla,
+				"proxy-arp and proxy-ndp are not implemented yet");
 			return -EOPNOTSUPP;
 		}
 	}
@@ -619,7 +638,8 @@ void fs_nat_inherit(struct fs_config *cfg, const struct fs_config *old)
 		for (j = 0; j < oc->n_pools; j++) {
 			b = oc->pools[j].alloc;
 			if (strcmp(nc->pools[i].name, oc->pools[j].name) ||
-			    a->family != b->family || a->n_addrs != b->n_addrs ||
+			    a->family != b->family ||
+			    a->n_addrs != b->n_addrs ||
 			    memcmp(&a->base, &b->base, sizeof(a->base)) ||
 			    a->port_lo != b->port_lo ||
 			    a->n_ports != b->n_ports ||
@@ -637,8 +657,9 @@ void fs_nat_inherit(struct fs_config *cfg, const struct fs_config *old)
 			    !strcmp(nc->rules[i].name, oc->rules[j].name)) {
 				atomic64_set(&nc->rules[i].hits,
 					     atomic64_read(&oc->rules[j].hits));
-				atomic64_set(&nc->rules[i].fails,
-					     atomic64_read(&oc->rules[j].fails));
+				atomic64_set(
+					&nc->rules[i].fails,
+					atomic64_read(&oc->rules[j].fails));
 				break;
 			}
 }
@@ -687,7 +708,8 @@ int fs_nat_pool_fill(struct sk_buff *skb, const struct fs_nat_pool *p)
 
 	if (nla_put_string(skb, FLOWSTAT_A_NATPOOL_NAME, p->name) ||
 	    nla_put_u8(skb, FLOWSTAT_A_NATPOOL_KIND, p->kind) ||
-	    nla_put_u8(skb, FLOWSTAT_A_NATPOOL_FAMILY, v4 ? AF_INET : AF_INET6) ||
+	    nla_put_u8(skb, FLOWSTAT_A_NATPOOL_FAMILY,
+		       v4 ? AF_INET : AF_INET6) ||
 	    nla_put(skb, FLOWSTAT_A_NATPOOL_ADDR, alen, &a->base))
 		return -EMSGSIZE;
 	if (p->plen && nla_put_u8(skb, FLOWSTAT_A_NATPOOL_PREFIXLEN, p->plen))
@@ -766,8 +788,7 @@ int fs_nat_rule_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
  *
  * Return: 0 or -EMSGSIZE.
  */
-int fs_nat_fill_object(struct sk_buff *skb, const struct fs_config *cfg,
-		       u32 i)
+int fs_nat_fill_object(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
 {
 	const struct fs_nat_cfg *nc = cfg->nat;
 	struct nlattr *nest;

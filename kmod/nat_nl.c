@@ -15,8 +15,7 @@ static unsigned long fs_nat_pool_count(const struct fs_config *cfg)
 }
 
 static int fs_nat_pool_stats_fill(struct sk_buff *skb,
-				  const struct fs_config *cfg,
-				  unsigned long i)
+				  const struct fs_config *cfg, unsigned long i)
 {
 	const struct fs_nat_pool *p = &cfg->nat->pools[i];
 	const struct fs_nat_alloc *a = p->alloc;
@@ -26,9 +25,11 @@ static int fs_nat_pool_stats_fill(struct sk_buff *skb,
 	    nla_put_u64_64bit(skb, FLOWSTAT_A_NATPOOL_ADDRESSES, a->n_addrs,
 			      FLOWSTAT_A_NATPOOL_PAD) ||
 	    nla_put_u64_64bit(skb, FLOWSTAT_A_NATPOOL_PORTS_USED,
-			      atomic_read(&a->in_use), FLOWSTAT_A_NATPOOL_PAD) ||
+			      atomic_read(&a->in_use),
+			      FLOWSTAT_A_NATPOOL_PAD) ||
 	    nla_put_u64_64bit(skb, FLOWSTAT_A_NATPOOL_HITS,
-			      atomic64_read(&a->hits), FLOWSTAT_A_NATPOOL_PAD) ||
+			      atomic64_read(&a->hits),
+			      FLOWSTAT_A_NATPOOL_PAD) ||
 	    nla_put_u64_64bit(skb, FLOWSTAT_A_NATPOOL_FAILS,
 			      atomic64_read(&a->fails), FLOWSTAT_A_NATPOOL_PAD))
 		return -EMSGSIZE;
@@ -47,15 +48,15 @@ static unsigned long fs_nat_rule_count(const struct fs_config *cfg)
 }
 
 static int fs_nat_rule_stats_fill(struct sk_buff *skb,
-				  const struct fs_config *cfg,
-				  unsigned long i)
+				  const struct fs_config *cfg, unsigned long i)
 {
 	const struct fs_nat_rule *r = &cfg->nat->rules[i];
 
 	if (fs_nat_rule_fill(skb, cfg, i) ||
 	    nla_put_u32(skb, FLOWSTAT_A_NATRULE_ID, i + 1) ||
 	    nla_put_u64_64bit(skb, FLOWSTAT_A_NATRULE_HITS,
-			      atomic64_read(&r->hits), FLOWSTAT_A_NATRULE_PAD) ||
+			      atomic64_read(&r->hits),
+			      FLOWSTAT_A_NATRULE_PAD) ||
 	    nla_put_u64_64bit(skb, FLOWSTAT_A_NATRULE_FAILS,
 			      atomic64_read(&r->fails), FLOWSTAT_A_NATRULE_PAD))
 		return -EMSGSIZE;

@@ -65,8 +65,7 @@ void fs_nat_alloc_put(struct fs_nat_alloc *a)
  *
  * Return: the allocator with one reference, or NULL.
  */
-struct fs_nat_alloc *fs_nat_alloc_new(u8 family,
-				      const union nf_inet_addr *base,
+struct fs_nat_alloc *fs_nat_alloc_new(u8 family, const union nf_inet_addr *base,
 				      u32 n_addrs, u32 port_lo, u32 n_ports,
 				      bool no_xlate, gfp_t gfp)
 {
@@ -231,12 +230,14 @@ s64 fs_nat_addr_index(const struct fs_nat_alloc *a, u8 family,
 
 	if (family != a->family)
 		return -1;
-	if (family == NFPROTO_IPV4)
+	if (family == NFPROTO_IPV4) {
 		off = (u32)(ntohl(addr->ip) - ntohl(a->base.ip));
-	else if (addr->ip6[0] != a->base.ip6[0] ||
-		 addr->ip6[1] != a->base.ip6[1])
-		return -1;
-	else
+	} else {
+		/* a pool stays within one /64 */
+		if (addr->ip6[0] != a->base.ip6[0] ||
+		    addr->ip6[1] != a->base.ip6[1])
+			return -1;
 		off = fs_nat_low64(addr) - fs_nat_low64(&a->base);
+	}
 	return off < a->n_addrs ? (s64)off : -1;
 }

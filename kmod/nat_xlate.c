@@ -278,9 +278,9 @@ static void fs_xlate_quote(struct sk_buff *skb, unsigned int ioff,
 
 		if (check) {
 			fs_csum_replace16(check, ip6h->saddr.s6_addr32,
-				       to->src.in6.s6_addr32);
+					  to->src.in6.s6_addr32);
 			fs_csum_replace16(check, ip6h->daddr.s6_addr32,
-				       to->dst.in6.s6_addr32);
+					  to->dst.in6.s6_addr32);
 		}
 		ip6h->saddr = to->src.in6;
 		ip6h->daddr = to->dst.in6;

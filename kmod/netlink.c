@@ -87,10 +87,10 @@ static int fs_nl_config_fill(struct sk_buff *skb, const struct fs_config *cfg,
  * on: @count says how many there are, @fill writes one. The configuration
  * generation in cb->seq flags a dump that spans a reload.
  */
-int fs_nl_dump_objects(
-	struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
-	unsigned long (*count)(const struct fs_config *),
-	int (*fill)(struct sk_buff *, const struct fs_config *, unsigned long))
+int fs_nl_dump_objects(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+		       unsigned long (*count)(const struct fs_config *),
+		       int (*fill)(struct sk_buff *, const struct fs_config *,
+				   unsigned long))
 {
 	struct fs_net *fsn = fs_pernet(sock_net(skb->sk));
 	unsigned long pos = cb->args[0], n;

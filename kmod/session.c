@@ -232,10 +232,9 @@ static u64 fs_sess_new_id(struct fs_sessions *st)
  * Context: rcu_read_lock held, any context.
  */
 struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
-				  struct fs_sess_nat *nat, u8 kind,
-				  int iif, int oif, u32 policy, u32 gen,
-				  const struct sk_buff *skb,
-				  unsigned int thoff)
+				  struct fs_sess_nat *nat, u8 kind, int iif,
+				  int oif, u32 policy, u32 gen,
+				  const struct sk_buff *skb, unsigned int thoff)
 {
 	struct fs_sessions *st = &fsn->sess;
 	struct fs_session *s;

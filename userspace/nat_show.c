@@ -289,7 +289,7 @@ static void pool_source(const struct fs_nat_pool_msg *m)
 	print_u64(PRINT_ANY, "port_overloading_factor",
 		  "Port overloading   : %" PRIu64 "\n", 1);
 	print_string(PRINT_ANY, "source_pool_address_assignment",
-		     "Address assignment : %s\n", "no-paired");
+		     "Address assignment : %s\n", "paired");
 	print_u64(PRINT_ANY, "total_pool_address",
 		  "Total addresses    : %" PRIu64 "\n", m->addresses);
 	print_u64(PRINT_ANY, "address_pool_hits",
