@@ -24,7 +24,11 @@ static const struct nla_policy
 		[FLOWSTAT_A_ADDRESS_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 	};
 
-/* CONFIG_SET: the counters are output only and have no entry. */
+/*
+ * CONFIG_SET: the counters are output only and have no entry. A u16 port
+ * range is a minimum only: the policy's maximum is an s16, and 65535 in
+ * it reads as -1 (nla_get_range_unsigned() warns).
+ */
 const struct nla_policy fs_natpool_nl_policy[FLOWSTAT_A_NATPOOL_MAX + 1] = {
 	[FLOWSTAT_A_NATPOOL_NAME] = { .type = NLA_NUL_STRING,
 				      .len = FLOWSTAT_NAME_MAX - 1 },
@@ -36,10 +40,10 @@ const struct nla_policy fs_natpool_nl_policy[FLOWSTAT_A_NATPOOL_MAX + 1] = {
 	[FLOWSTAT_A_NATPOOL_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 	[FLOWSTAT_A_NATPOOL_ADDR_HIGH] = { .type = NLA_BINARY,
 					   .len = sizeof(struct in6_addr) },
-	[FLOWSTAT_A_NATPOOL_PORT_LOW] = NLA_POLICY_RANGE(
-		NLA_U16, FLOWSTAT_NAT_PORT_MIN, FLOWSTAT_NAT_PORT_MAX),
-	[FLOWSTAT_A_NATPOOL_PORT_HIGH] = NLA_POLICY_RANGE(
-		NLA_U16, FLOWSTAT_NAT_PORT_MIN, FLOWSTAT_NAT_PORT_MAX),
+	[FLOWSTAT_A_NATPOOL_PORT_LOW] =
+		NLA_POLICY_MIN(NLA_U16, FLOWSTAT_NAT_PORT_MIN),
+	[FLOWSTAT_A_NATPOOL_PORT_HIGH] =
+		NLA_POLICY_MIN(NLA_U16, FLOWSTAT_NAT_PORT_MIN),
 	[FLOWSTAT_A_NATPOOL_NO_XLATE] = { .type = NLA_FLAG },
 	[FLOWSTAT_A_NATPOOL_PORT] = { .type = NLA_U16 },
 };
@@ -160,6 +164,47 @@ static int fs_nat_pool_extent(struct fs_nat_pool *p, u8 family,
 	return 0;
 }
 
+/*
+ * A destination pool: one address (a /32 or /128 may be written) and the
+ * port it forwards to, if any.
+ */
+static int fs_nat_dpool_parse(struct fs_nat_pool *p, u8 family,
+			      struct nlattr **tb, const struct nlattr *nla,
+			      struct netlink_ext_ack *extack)
+{
+	unsigned int alen = family == NFPROTO_IPV4 ? 4 : 16;
+
+	if (tb[FLOWSTAT_A_NATPOOL_ADDR_HIGH] ||
+	    tb[FLOWSTAT_A_NATPOOL_PORT_LOW] ||
+	    tb[FLOWSTAT_A_NATPOOL_PORT_HIGH] ||
+	    tb[FLOWSTAT_A_NATPOOL_NO_XLATE]) {
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"a destination pool is one address and a port");
+		return -EINVAL;
+	}
+	if (tb[FLOWSTAT_A_NATPOOL_PREFIXLEN]) {
+		p->plen = nla_get_u8(tb[FLOWSTAT_A_NATPOOL_PREFIXLEN]);
+		if (p->plen != alen * 8) {
+			NL_SET_ERR_MSG_ATTR(
+				extack, tb[FLOWSTAT_A_NATPOOL_PREFIXLEN],
+				"a destination pool is one address");
+			return -EINVAL;
+		}
+	}
+	p->family = family;
+	memcpy(&p->addr, nla_data(tb[FLOWSTAT_A_NATPOOL_ADDR]), alen);
+	if (tb[FLOWSTAT_A_NATPOOL_PORT]) {
+		if (!nla_get_u16(tb[FLOWSTAT_A_NATPOOL_PORT])) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATPOOL_PORT],
+					    "port 0");
+			return -EINVAL;
+		}
+		p->port = htons(nla_get_u16(tb[FLOWSTAT_A_NATPOOL_PORT]));
+	}
+	return 0;
+}
+
 static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 			     struct netlink_ext_ack *extack)
 {
@@ -185,11 +230,9 @@ static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 	p->kind = tb[FLOWSTAT_A_NATPOOL_KIND] ?
 			  nla_get_u8(tb[FLOWSTAT_A_NATPOOL_KIND]) :
 			  FLOWSTAT_NAT_SOURCE;
-	if (p->kind != FLOWSTAT_NAT_SOURCE) {
-		NL_SET_ERR_MSG_ATTR(
-			extack, nla,
-			"destination NAT pools are not implemented yet");
-		return -EOPNOTSUPP;
+	if (p->kind == FLOWSTAT_NAT_STATIC) {
+		NL_SET_ERR_MSG_ATTR(extack, nla, "static NAT has no pools");
+		return -EINVAL;
 	}
 	fam = nla_get_u8(tb[FLOWSTAT_A_NATPOOL_FAMILY]);
 	if (fam != AF_INET && fam != AF_INET6) {
@@ -203,6 +246,8 @@ static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 				    "address length does not match its family");
 		return -EINVAL;
 	}
+	if (p->kind == FLOWSTAT_NAT_DESTINATION)
+		return fs_nat_dpool_parse(p, family, tb, nla, extack);
 	err = fs_nat_pool_extent(p, family, &base, &n, tb, nla, extack);
 	if (err)
 		return err;
@@ -272,7 +317,8 @@ static int fs_nat_pools_parse(struct fs_nat_cfg *nc, const struct nlmsghdr *nlh,
 			continue;
 		err = fs_nat_pool_parse(&nc->pools[nc->n_pools], nla, extack);
 		if (nc->pools[nc->n_pools].alloc)
-			addrs += nc->pools[nc->n_pools++].alloc->n_addrs;
+			addrs += nc->pools[nc->n_pools].alloc->n_addrs;
+		nc->n_pools++;
 		if (err)
 			return err;
 		if (addrs > FS_NAT_MAX_ADDRS) {
@@ -286,12 +332,13 @@ static int fs_nat_pools_parse(struct fs_nat_cfg *nc, const struct nlmsghdr *nlh,
 			const struct fs_nat_pool *q =
 				&nc->pools[nc->n_pools - 1];
 
-			if (!strcmp(p->name, q->name)) {
+			if (p->kind == q->kind && !strcmp(p->name, q->name)) {
 				NL_SET_ERR_MSG_ATTR(extack, nla,
 						    "pool name given twice");
 				return -EINVAL;
 			}
-			if (fs_nat_pools_overlap(p->alloc, q->alloc)) {
+			if (p->alloc && q->alloc &&
+			    fs_nat_pools_overlap(p->alloc, q->alloc)) {
 				NL_SET_ERR_MSG_ATTR(
 					extack, nla,
 					"pool overlaps another pool");
@@ -302,12 +349,14 @@ static int fs_nat_pools_parse(struct fs_nat_cfg *nc, const struct nlmsghdr *nlh,
 	return 0;
 }
 
-static int fs_nat_pool_index(const struct fs_nat_cfg *nc, const char *name)
+static int fs_nat_pool_index(const struct fs_nat_cfg *nc, u8 kind,
+			     const char *name)
 {
 	u32 i;
 
 	for (i = 0; i < nc->n_pools; i++)
-		if (!strcmp(nc->pools[i].name, name))
+		if (nc->pools[i].kind == kind &&
+		    !strcmp(nc->pools[i].name, name))
 			return i;
 	return -1;
 }
@@ -399,6 +448,92 @@ static int fs_nat_rule_match(const struct fs_config *cfg, struct fs_nat_rule *r,
 	return 0;
 }
 
+/* Which actions, and which attributes, each kind of rule takes. */
+static int fs_nat_rule_kind_check(const struct fs_nat_rule *r,
+				  struct nlattr **tb, const struct nlattr *nla,
+				  struct netlink_ext_ack *extack)
+{
+	static const u8 actions[] = {
+		[FLOWSTAT_NAT_SOURCE] = BIT(FLOWSTAT_NAT_ACTION_OFF) |
+					BIT(FLOWSTAT_NAT_ACTION_INTERFACE) |
+					BIT(FLOWSTAT_NAT_ACTION_POOL),
+		[FLOWSTAT_NAT_DESTINATION] = BIT(FLOWSTAT_NAT_ACTION_OFF) |
+					     BIT(FLOWSTAT_NAT_ACTION_POOL),
+		[FLOWSTAT_NAT_STATIC] = BIT(FLOWSTAT_NAT_ACTION_PREFIX),
+	};
+
+	if (!(actions[r->kind] & BIT(r->action))) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATRULE_ACTION],
+				    "action not of this kind of NAT");
+		return -EINVAL;
+	}
+	if (!tb[FLOWSTAT_A_NATRULE_TO_ZONE] !=
+	    (r->kind != FLOWSTAT_NAT_SOURCE)) {
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"a source NAT rule has a to-zone, others none");
+		return -EINVAL;
+	}
+	if ((r->action == FLOWSTAT_NAT_ACTION_POOL) !=
+	    !!tb[FLOWSTAT_A_NATRULE_POOL]) {
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"a pool is named exactly by the pool action");
+		return -EINVAL;
+	}
+	if ((r->action == FLOWSTAT_NAT_ACTION_PREFIX) !=
+	    !!tb[FLOWSTAT_A_NATRULE_PREFIX]) {
+		NL_SET_ERR_MSG_ATTR(extack, nla,
+				    "a prefix is given exactly by static-nat");
+		return -EINVAL;
+	}
+	if (r->kind == FLOWSTAT_NAT_STATIC &&
+	    (tb[FLOWSTAT_A_NATRULE_DPORT_LOW] ||
+	     nla_find_nested(nla, FLOWSTAT_A_NATRULE_SRC))) {
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"a static NAT rule matches a destination address only");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * static-nat prefix P for match destination-address D: the one-to-one map
+ * D <-> P, so one inline prefix D of P's family and length.
+ */
+static int fs_nat_static_parse(struct fs_nat_rule *r, struct nlattr **tb,
+			       const struct nlattr *nla,
+			       struct netlink_ext_ack *extack)
+{
+	struct nlattr *pt[FLOWSTAT_A_ADDRESS_MAX + 1];
+	int err;
+
+	err = nla_parse_nested(pt, FLOWSTAT_A_ADDRESS_MAX,
+			       tb[FLOWSTAT_A_NATRULE_PREFIX],
+			       fs_natmatch_nl_policy, extack);
+	if (err)
+		return err;
+	if (pt[FLOWSTAT_A_ADDRESS_NAME]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATRULE_PREFIX],
+				    "static-nat takes a prefix, not a name");
+		return -EINVAL;
+	}
+	err = fs_prefix_parse(&r->static_pfx, pt, tb[FLOWSTAT_A_NATRULE_PREFIX],
+			      extack);
+	if (err)
+		return err;
+	if (r->n_ref[1] != 1 || r->ref[1][0] != U32_MAX ||
+	    r->inl[1][0].family != r->static_pfx.family ||
+	    r->inl[1][0].plen != r->static_pfx.plen) {
+		NL_SET_ERR_MSG_ATTR(
+			extack, nla,
+			"static NAT maps one destination prefix to one of the same family and length");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int fs_nat_rule_parse(struct fs_config *cfg, struct fs_nat_cfg *nc,
 			     struct fs_nat_rule *r, const struct nlattr *nla,
 			     struct netlink_ext_ack *extack)
@@ -413,47 +548,34 @@ static int fs_nat_rule_parse(struct fs_config *cfg, struct fs_nat_cfg *nc,
 	r->kind = tb[FLOWSTAT_A_NATRULE_KIND] ?
 			  nla_get_u8(tb[FLOWSTAT_A_NATRULE_KIND]) :
 			  FLOWSTAT_NAT_SOURCE;
-	if (r->kind != FLOWSTAT_NAT_SOURCE) {
-		NL_SET_ERR_MSG_ATTR(
-			extack, nla,
-			"destination and static NAT are not implemented yet");
-		return -EOPNOTSUPP;
-	}
 	if (!tb[FLOWSTAT_A_NATRULE_RULE_SET] || !tb[FLOWSTAT_A_NATRULE_NAME] ||
 	    !tb[FLOWSTAT_A_NATRULE_FROM_ZONE] ||
-	    !tb[FLOWSTAT_A_NATRULE_TO_ZONE] || !tb[FLOWSTAT_A_NATRULE_ACTION] ||
+	    !tb[FLOWSTAT_A_NATRULE_ACTION] ||
 	    !*(char *)nla_data(tb[FLOWSTAT_A_NATRULE_NAME]) ||
 	    !*(char *)nla_data(tb[FLOWSTAT_A_NATRULE_RULE_SET])) {
 		NL_SET_ERR_MSG_ATTR(
 			extack, nla,
-			"a source NAT rule needs a rule set, a name, both zones and an action");
+			"a NAT rule needs a rule set, a name, a from-zone and an action");
 		return -EINVAL;
 	}
+	r->action = nla_get_u8(tb[FLOWSTAT_A_NATRULE_ACTION]);
+	err = fs_nat_rule_kind_check(r, tb, nla, extack);
+	if (err)
+		return err;
 	nla_strscpy(r->set, tb[FLOWSTAT_A_NATRULE_RULE_SET], sizeof(r->set));
 	nla_strscpy(r->name, tb[FLOWSTAT_A_NATRULE_NAME], sizeof(r->name));
 	i = fs_nat_zone(cfg, tb[FLOWSTAT_A_NATRULE_FROM_ZONE], extack);
 	if (i < 0)
 		return i;
 	r->from = i;
-	i = fs_nat_zone(cfg, tb[FLOWSTAT_A_NATRULE_TO_ZONE], extack);
-	if (i < 0)
-		return i;
-	r->to = i;
-	r->action = nla_get_u8(tb[FLOWSTAT_A_NATRULE_ACTION]);
-	if (r->action == FLOWSTAT_NAT_ACTION_PREFIX) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATRULE_ACTION],
-				    "static-nat is not a source NAT action");
-		return -EINVAL;
-	}
-	if ((r->action == FLOWSTAT_NAT_ACTION_POOL) !=
-	    !!tb[FLOWSTAT_A_NATRULE_POOL]) {
-		NL_SET_ERR_MSG_ATTR(
-			extack, nla,
-			"a pool is named exactly by source-nat pool");
-		return -EINVAL;
+	if (tb[FLOWSTAT_A_NATRULE_TO_ZONE]) {
+		i = fs_nat_zone(cfg, tb[FLOWSTAT_A_NATRULE_TO_ZONE], extack);
+		if (i < 0)
+			return i;
+		r->to = i;
 	}
 	if (tb[FLOWSTAT_A_NATRULE_POOL]) {
-		i = fs_nat_pool_index(nc,
+		i = fs_nat_pool_index(nc, r->kind,
 				      nla_data(tb[FLOWSTAT_A_NATRULE_POOL]));
 		if (i < 0) {
 			NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATRULE_POOL],
@@ -461,11 +583,6 @@ static int fs_nat_rule_parse(struct fs_config *cfg, struct fs_nat_cfg *nc,
 			return -EINVAL;
 		}
 		r->pool = i;
-	}
-	if (tb[FLOWSTAT_A_NATRULE_PREFIX]) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATRULE_PREFIX],
-				    "a source NAT rule has no static prefix");
-		return -EINVAL;
 	}
 	if (!tb[FLOWSTAT_A_NATRULE_DPORT_LOW] !=
 	    !tb[FLOWSTAT_A_NATRULE_DPORT_HIGH]) {
@@ -488,6 +605,8 @@ static int fs_nat_rule_parse(struct fs_config *cfg, struct fs_nat_cfg *nc,
 	if (!err)
 		err = fs_nat_rule_match(cfg, r, 1, FLOWSTAT_A_NATRULE_DST, nla,
 					extack);
+	if (!err && r->kind == FLOWSTAT_NAT_STATIC)
+		err = fs_nat_static_parse(r, tb, nla, extack);
 	return err;
 }
 
@@ -502,7 +621,7 @@ static int fs_nat_rule_check(const struct fs_nat_cfg *nc, u32 i,
 	for (k = 0; k < i; k++) {
 		const struct fs_nat_rule *o = &nc->rules[k];
 
-		if (strcmp(o->set, r->set))
+		if (o->kind != r->kind || strcmp(o->set, r->set))
 			continue;
 		if (o->from != r->from || o->to != r->to) {
 			NL_SET_ERR_MSG_ATTR(
@@ -520,42 +639,71 @@ static int fs_nat_rule_check(const struct fs_nat_cfg *nc, u32 i,
 	return 0;
 }
 
-/* Per zone pair, the source rules in order. */
-static int fs_nat_build_pairs(struct fs_config *cfg, struct fs_nat_cfg *nc)
+/* The slot of rule @r in the lists of its kind. */
+static u32 fs_nat_slot(const struct fs_nat_rule *r, u32 n_zones)
 {
-	u32 n = cfg->n_zones * cfg->n_zones, i, pair;
-	u32 *count;
+	return r->kind == FLOWSTAT_NAT_SOURCE ? r->from * n_zones + r->to :
+						r->from;
+}
 
-	if (!nc->n_rules)
-		return 0;
-	nc->src_pairs = kvcalloc(n, sizeof(*nc->src_pairs), GFP_KERNEL);
-	count = kvcalloc(n, sizeof(u32), GFP_KERNEL);
-	if (!nc->src_pairs || !count) {
-		kvfree(count);
-		return -ENOMEM;
-	}
+/* The rules of @kind in order, per zone pair (source) or ingress zone. */
+static int fs_nat_build_lists(struct fs_config *cfg, struct fs_nat_cfg *nc,
+			      u8 kind, struct fs_policy_list ***out)
+{
+	u32 n = kind == FLOWSTAT_NAT_SOURCE ? cfg->n_zones * cfg->n_zones :
+					      cfg->n_zones;
+	struct fs_policy_list **lists;
+	u32 i, slot, *count;
+	int err = -ENOMEM;
+
+	lists = kvcalloc(max(n, 1U), sizeof(*lists), GFP_KERNEL);
+	count = kvcalloc(max(n, 1U), sizeof(u32), GFP_KERNEL);
+	*out = lists;
+	if (!lists || !count)
+		goto out;
 	for (i = 0; i < nc->n_rules; i++)
-		count[nc->rules[i].from * cfg->n_zones + nc->rules[i].to]++;
-	for (pair = 0; pair < n; pair++) {
-		if (!count[pair])
+		if (nc->rules[i].kind == kind)
+			count[fs_nat_slot(&nc->rules[i], cfg->n_zones)]++;
+	for (slot = 0; slot < n; slot++) {
+		if (!count[slot])
 			continue;
-		nc->src_pairs[pair] = kvzalloc(struct_size(nc->src_pairs[pair],
-							   idx, count[pair]),
-					       GFP_KERNEL);
-		if (!nc->src_pairs[pair]) {
-			kvfree(count);
-			return -ENOMEM;
-		}
+		lists[slot] = kvzalloc(
+			struct_size(lists[slot], idx, count[slot]), GFP_KERNEL);
+		if (!lists[slot])
+			goto out;
 	}
 	for (i = 0; i < nc->n_rules; i++) {
 		struct fs_policy_list *l;
 
-		pair = nc->rules[i].from * cfg->n_zones + nc->rules[i].to;
-		l = nc->src_pairs[pair];
+		if (nc->rules[i].kind != kind)
+			continue;
+		l = lists[fs_nat_slot(&nc->rules[i], cfg->n_zones)];
 		l->idx[l->n++] = i;
 	}
+	err = 0;
+out:
 	kvfree(count);
-	return 0;
+	return err;
+}
+
+static int fs_nat_build_pairs(struct fs_config *cfg, struct fs_nat_cfg *nc)
+{
+	u32 i;
+	int err;
+
+	if (!nc->n_rules)
+		return 0;
+	for (i = 0; i < nc->n_rules; i++)
+		if (nc->rules[i].kind == FLOWSTAT_NAT_STATIC)
+			nc->n_static++;
+	err = fs_nat_build_lists(cfg, nc, FLOWSTAT_NAT_SOURCE, &nc->src_pairs);
+	if (!err)
+		err = fs_nat_build_lists(cfg, nc, FLOWSTAT_NAT_STATIC,
+					 &nc->static_from);
+	if (!err)
+		err = fs_nat_build_lists(cfg, nc, FLOWSTAT_NAT_DESTINATION,
+					 &nc->dst_from);
+	return err;
 }
 
 /**
@@ -636,9 +784,16 @@ void fs_nat_inherit(struct fs_config *cfg, const struct fs_config *old)
 		struct fs_nat_alloc *a = nc->pools[i].alloc, *b;
 
 		for (j = 0; j < oc->n_pools; j++) {
+			if (nc->pools[i].kind != oc->pools[j].kind ||
+			    strcmp(nc->pools[i].name, oc->pools[j].name))
+				continue;
+			if (!a) {
+				atomic64_set(&nc->pools[i].hits,
+					     atomic64_read(&oc->pools[j].hits));
+				break;
+			}
 			b = oc->pools[j].alloc;
-			if (strcmp(nc->pools[i].name, oc->pools[j].name) ||
-			    a->family != b->family ||
+			if (!b || a->family != b->family ||
 			    a->n_addrs != b->n_addrs ||
 			    memcmp(&a->base, &b->base, sizeof(a->base)) ||
 			    a->port_lo != b->port_lo ||
@@ -653,7 +808,8 @@ void fs_nat_inherit(struct fs_config *cfg, const struct fs_config *old)
 	}
 	for (i = 0; i < nc->n_rules; i++)
 		for (j = 0; j < oc->n_rules; j++)
-			if (!strcmp(nc->rules[i].set, oc->rules[j].set) &&
+			if (nc->rules[i].kind == oc->rules[j].kind &&
+			    !strcmp(nc->rules[i].set, oc->rules[j].set) &&
 			    !strcmp(nc->rules[i].name, oc->rules[j].name)) {
 				atomic64_set(&nc->rules[i].hits,
 					     atomic64_read(&oc->rules[j].hits));
@@ -675,6 +831,12 @@ void fs_nat_cfg_free(struct fs_config *cfg)
 		for (i = 0; i < cfg->n_zones * cfg->n_zones; i++)
 			kvfree(nc->src_pairs[i]);
 	kvfree(nc->src_pairs);
+	for (i = 0; nc->static_from && i < cfg->n_zones; i++)
+		kvfree(nc->static_from[i]);
+	kvfree(nc->static_from);
+	for (i = 0; nc->dst_from && i < cfg->n_zones; i++)
+		kvfree(nc->dst_from[i]);
+	kvfree(nc->dst_from);
 	for (i = 0; nc->pools && i < nc->n_pools; i++)
 		fs_nat_alloc_put(nc->pools[i].alloc);
 	for (i = 0; nc->rules && i < nc->n_rules; i++)
@@ -700,11 +862,35 @@ u32 fs_nat_n_objects(const struct fs_config *cfg)
  *
  * Return: 0 or -EMSGSIZE.
  */
+/* A destination pool: its address (and /32 or /128 if so written), port. */
+static int fs_nat_dpool_fill(struct sk_buff *skb, const struct fs_nat_pool *p)
+{
+	bool v4 = p->family == NFPROTO_IPV4;
+
+	if (nla_put_string(skb, FLOWSTAT_A_NATPOOL_NAME, p->name) ||
+	    nla_put_u8(skb, FLOWSTAT_A_NATPOOL_KIND, p->kind) ||
+	    nla_put_u8(skb, FLOWSTAT_A_NATPOOL_FAMILY,
+		       v4 ? AF_INET : AF_INET6) ||
+	    nla_put(skb, FLOWSTAT_A_NATPOOL_ADDR, v4 ? 4 : 16, &p->addr))
+		return -EMSGSIZE;
+	if (p->plen && nla_put_u8(skb, FLOWSTAT_A_NATPOOL_PREFIXLEN, p->plen))
+		return -EMSGSIZE;
+	if (p->port &&
+	    nla_put_u16(skb, FLOWSTAT_A_NATPOOL_PORT, ntohs(p->port)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 int fs_nat_pool_fill(struct sk_buff *skb, const struct fs_nat_pool *p)
 {
 	const struct fs_nat_alloc *a = p->alloc;
-	bool v4 = a->family == NFPROTO_IPV4;
-	int alen = v4 ? 4 : 16;
+	bool v4;
+	int alen;
+
+	if (!a)
+		return fs_nat_dpool_fill(skb, p);
+	v4 = a->family == NFPROTO_IPV4;
+	alen = v4 ? 4 : 16;
 
 	if (nla_put_string(skb, FLOWSTAT_A_NATPOOL_NAME, p->name) ||
 	    nla_put_u8(skb, FLOWSTAT_A_NATPOOL_KIND, p->kind) ||
@@ -760,14 +946,16 @@ int fs_nat_rule_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
 {
 	const struct fs_nat_cfg *nc = cfg->nat;
 	const struct fs_nat_rule *r = &nc->rules[i];
+	struct nlattr *nest;
 
 	if (nla_put_u8(skb, FLOWSTAT_A_NATRULE_KIND, r->kind) ||
 	    nla_put_string(skb, FLOWSTAT_A_NATRULE_RULE_SET, r->set) ||
 	    nla_put_string(skb, FLOWSTAT_A_NATRULE_NAME, r->name) ||
 	    nla_put_string(skb, FLOWSTAT_A_NATRULE_FROM_ZONE,
 			   cfg->zones[r->from].name) ||
-	    nla_put_string(skb, FLOWSTAT_A_NATRULE_TO_ZONE,
-			   cfg->zones[r->to].name) ||
+	    (r->kind == FLOWSTAT_NAT_SOURCE &&
+	     nla_put_string(skb, FLOWSTAT_A_NATRULE_TO_ZONE,
+			    cfg->zones[r->to].name)) ||
 	    fs_nat_match_fill(skb, cfg, r, 0, FLOWSTAT_A_NATRULE_SRC) ||
 	    fs_nat_match_fill(skb, cfg, r, 1, FLOWSTAT_A_NATRULE_DST) ||
 	    nla_put_u8(skb, FLOWSTAT_A_NATRULE_ACTION, r->action))
@@ -780,6 +968,12 @@ int fs_nat_rule_fill(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
 	    nla_put_string(skb, FLOWSTAT_A_NATRULE_POOL,
 			   nc->pools[r->pool].name))
 		return -EMSGSIZE;
+	if (r->action == FLOWSTAT_NAT_ACTION_PREFIX) {
+		nest = nla_nest_start(skb, FLOWSTAT_A_NATRULE_PREFIX);
+		if (!nest || fs_prefix_fill(skb, &r->static_pfx))
+			return -EMSGSIZE;
+		nla_nest_end(skb, nest);
+	}
 	return 0;
 }
 
