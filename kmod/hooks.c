@@ -36,6 +36,13 @@
 /* After the filter tables, so that what we count as passed has passed them. */
 #define FS_HOOK_PRIORITY (NF_IP_PRI_FILTER + 1)
 
+/* See struct fs_pkt. */
+struct fs_dnat {
+	bool on;
+	__be16 dport;
+	union nf_inet_addr dst;
+};
+
 /**
  * struct fs_pkt - what the hooks need to know of a packet
  * @t: its tuple (the session key)
@@ -49,6 +56,8 @@
  * @icmp_err: an ICMP or ICMPv6 error (icmp_error.c): it belongs to the
  *	session of the packet it quotes, and never opens one
  * @icmp_type: ICMP or ICMPv6 type, -1 if none was read
+ * @dnat: a first packet whose destination PRE_ROUTING translated, and
+ *	the destination it arrived with (the session's key)
  */
 struct fs_pkt {
 	struct fs_tuple t;
@@ -61,6 +70,7 @@ struct fs_pkt {
 	bool mcast;
 	bool nd;
 	bool icmp_err;
+	struct fs_dnat dnat;
 };
 
 /**
@@ -88,9 +98,15 @@ struct fs_result {
 struct fs_stash {
 	u32 tag;
 	u8 verdict;
-	u8 icmp : 1, mcast : 1;
-	u32 packets;
-	u32 bytes;
+	u8 icmp : 1, mcast : 1, dnat : 1;
+	__be16 odport;
+	union {
+		struct { /* FS_STASH_SESSION */
+			u32 packets;
+			u32 bytes;
+		};
+		union nf_inet_addr odst; /* FS_STASH_NONE with dnat */
+	};
 };
 
 enum fs_stash_verdict {
@@ -99,7 +115,7 @@ enum fs_stash_verdict {
 	FS_STASH_SESSION, /* a session took it: count it */
 };
 
-#define FS_STASH_OFFSET 32
+#define FS_STASH_OFFSET 24
 
 static u32 fs_stash_key __read_mostly;
 
@@ -126,11 +142,20 @@ static void fs_stash_put(struct sk_buff *skb, const struct fs_net *fsn,
 	st->verdict = verdict;
 	st->icmp = p->icmp;
 	st->mcast = p->mcast;
-	st->packets = p->packets;
-	st->bytes = p->bytes;
+	st->dnat = p->dnat.on;
+	if (p->dnat.on) {
+		st->odst = p->dnat.dst;
+		st->odport = p->dnat.dport;
+	} else {
+		st->packets = p->packets;
+		st->bytes = p->bytes;
+	}
 }
 
-/* For FS_STASH_SESSION, fills in what counting needs of @p. */
+/*
+ * For FS_STASH_SESSION, fills in what counting needs of @p; for
+ * FS_STASH_NONE, the destination translation (to keep across fs_parse()).
+ */
 static enum fs_stash_verdict
 fs_stash_get(struct sk_buff *skb, const struct fs_net *fsn, struct fs_pkt *p)
 {
@@ -145,6 +170,10 @@ fs_stash_get(struct sk_buff *skb, const struct fs_net *fsn, struct fs_pkt *p)
 		p->mcast = st->mcast;
 		p->packets = st->packets;
 		p->bytes = st->bytes;
+	} else {
+		p->dnat.on = st->dnat;
+		p->dnat.dst = st->odst;
+		p->dnat.dport = st->odport;
 	}
 	return verdict;
 }
@@ -403,8 +432,14 @@ static struct fs_session *fs_open(struct fs_net *fsn, const struct fs_view *v,
 				  enum fs_dir *dir, struct fs_result *r)
 {
 	struct fs_session *s;
+	struct fs_tuple key = p->t;
 
-	s = fs_sess_create(fsn, &p->t, nat, kind, iif, oif, policy, v->gen, skb,
+	/* a translated destination: the key is what arrived */
+	if (p->dnat.on) {
+		key.dst = p->dnat.dst;
+		key.dport = p->dnat.dport;
+	}
+	s = fs_sess_create(fsn, &key, nat, kind, iif, oif, policy, v->gen, skb,
 			   p->thoff);
 	if (PTR_ERR_OR_ZERO(s) == -EEXIST) {
 		/* Another CPU opened it an instant ago. */
@@ -445,6 +480,36 @@ static void fs_nat_forward(struct fs_session *s, enum fs_dir dir,
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
 }
 
+/*
+ * The source NAT step of a permitted first packet: a static rule's reverse
+ * mapping first, then the source rules of the zone pair. A destination
+ * already translated in PRE_ROUTING is a translation too.
+ * Return: 1 translated (@xl holds the reply tuple and the binding), 0 not,
+ * or fs_nat_source()'s error.
+ */
+static int fs_first_source_nat(struct fs_net *fsn, const struct fs_view *v,
+			       u32 from, u32 to, const struct fs_pkt *p,
+			       const struct net_device *out,
+			       struct fs_sess_nat *xl)
+{
+	struct fs_tuple t;
+	int nat;
+
+	memset(xl, 0, sizeof(*xl));
+	if (likely(!v->cfg->nat))
+		return 0;
+	if (fs_nat_static_reverse(v->cfg, to, &p->t, &t, &xl->rule)) {
+		fs_tuple_invert(&t, &xl->reply);
+		return 1;
+	}
+	nat = fs_nat_source(fsn, v->cfg, from, to, &p->t, out, &xl->reply,
+			    &xl->bind, &xl->rule);
+	if (nat || !p->dnat.on)
+		return nat;
+	fs_tuple_invert(&p->t, &xl->reply);
+	return 1;
+}
+
 /* First packet of a transit flow: zones, policy, then a session. */
 static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 			     struct sk_buff *skb, const struct fs_pkt *p,
@@ -479,8 +544,8 @@ static void fs_first_transit(struct fs_net *fsn, const struct fs_view *v,
 		r->reject = action == FLOWSTAT_ACTION_REJECT;
 		return;
 	}
-	nat = fs_nat_source(fsn, v->cfg, from->zone, to->zone, &p->t,
-			    state->out, &xl.reply, &xl.bind, &xl.rule);
+	nat = fs_first_source_nat(fsn, v, from->zone, to->zone, p, state->out,
+				  &xl);
 	if (nat < 0) {
 		fs_set_drop(r, nat == -ELOOP ?
 				       FLOWSTAT_CTR_DROP_MULTIPLE_INCOMING_NAT :
@@ -552,6 +617,7 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 	const struct fs_view *v = rcu_dereference(fsn->view);
 	struct fs_result r = {};
 	struct fs_session *s;
+	struct fs_dnat dnat;
 	enum fs_dir dir;
 	struct fs_pkt p;
 
@@ -561,7 +627,9 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
 	case FS_STASH_SESSION:
 		break;
 	case FS_STASH_NONE:
+		dnat = p.dnat;
 		fs_parse(skb, state->pf, &p);
+		p.dnat = dnat;
 		fs_first_transit(fsn, v, skb, &p, state, &r);
 		break;
 	default:
@@ -591,7 +659,33 @@ static unsigned int fs_forward(void *priv, struct sk_buff *skb,
  * a routable one goes on to FORWARD: zones, policy, session. An unbound
  * ingress interface or neighbour discovery is left to the later hooks.
  */
-static void fs_pre_first(const struct fs_view *v, const struct fs_pkt *p,
+/*
+ * Static and destination NAT of a first packet, before the route step: the
+ * destination is rewritten here so that the stack routes the real one, and
+ * the one it arrived with goes to FORWARD in the stash, for the session.
+ * Return: false if the packet is dropped.
+ */
+static bool fs_pre_dnat(const struct fs_view *v, const struct fs_binding *b,
+			struct fs_pkt *p, struct sk_buff *skb,
+			struct fs_result *r)
+{
+	struct fs_tuple to;
+
+	if (p->icmp_err || !fs_nat_dest(v->cfg, b->zone, &p->t, &to))
+		return true;
+	if (!fs_nat_xlate(skb, p->thoff, &p->t, &to, false, true)) {
+		fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
+		return false;
+	}
+	p->dnat.on = true;
+	p->dnat.dst = p->t.dst;
+	p->dnat.dport = p->t.dport;
+	p->t.dst = to.dst;
+	p->t.dport = to.dport;
+	return true;
+}
+
+static void fs_pre_first(const struct fs_view *v, struct fs_pkt *p,
 			 struct sk_buff *skb, const struct nf_hook_state *state,
 			 struct fs_result *r)
 {
@@ -612,6 +706,8 @@ static void fs_pre_first(const struct fs_view *v, const struct fs_pkt *p,
 			fs_set_drop(r, FLOWSTAT_CTR_DROP_NO_ROUTE);
 		return;
 	}
+	if (unlikely(v->cfg->nat) && !fs_pre_dnat(v, b, p, skb, r))
+		return;
 	/* a pool address is the router's, and nothing there answers */
 	if (unlikely(v->cfg->nat) &&
 	    fs_nat_is_pool_address(v->cfg, p->t.family, &p->t.dst)) {
@@ -818,6 +914,7 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 	const struct fs_view *v = rcu_dereference(fsn->view);
 	const struct fs_binding *b;
 	struct fs_result r = {};
+	bool dnat_on = false;
 	enum fs_dir dir;
 	struct fs_pkt p;
 
@@ -827,6 +924,7 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 	case FS_STASH_SESSION:
 		goto count;
 	case FS_STASH_NONE:
+		dnat_on = p.dnat.on;
 		fs_parse(skb, state->pf, &p);
 		break;
 	default:
@@ -838,6 +936,9 @@ static unsigned int fs_local_in(void *priv, struct sk_buff *skb,
 	b = fs_binding_find(v, state->in->ifindex);
 	if (!b)
 		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ZONE);
+	else if (unlikely(dnat_on))
+		/* translated to the router itself: not supported (design.md) */
+		fs_set_drop(&r, FLOWSTAT_CTR_DROP_NO_ONE_INTERESTED);
 	else if (p.nd)
 		; /* the link needs it, whatever the zone says */
 	else if (fs_local_reset(v, b, &p, skb, state))

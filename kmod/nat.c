@@ -206,6 +206,109 @@ static bool fs_nat_already(struct fs_net *fsn, const struct fs_tuple *t)
 	return s && dir == FS_DIR_REPLY && test_bit(FS_SESS_NAT, &s->flags);
 }
 
+/* @a inside prefix @from, moved to the same place in prefix @to. */
+static void fs_nat_map(const struct fs_prefix *from, const struct fs_prefix *to,
+		       const union nf_inet_addr *a, union nf_inet_addr *out)
+{
+	union nf_inet_addr net;
+	int i;
+
+	fs_prefix_mask(&net, a, from->family, from->plen);
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < (from->family == NFPROTO_IPV4 ? 1 : 4); i++)
+		out->ip6[i] = to->addr.ip6[i] | (a->ip6[i] ^ net.ip6[i]);
+}
+
+/**
+ * fs_nat_dest() - static and destination NAT for a first packet
+ * @cfg: the running configuration
+ * @from: its ingress zone
+ * @t: its tuple
+ * @to: set to the tuple it is forwarded with, if translated
+ *
+ * Before the route step, as on the gateways: the static rules of the
+ * ingress zone, then its destination rules, first match wins.
+ * Context: rcu_read_lock held, packet path.
+ * Return: true if the destination is translated.
+ */
+bool fs_nat_dest(const struct fs_config *cfg, u32 from,
+		 const struct fs_tuple *t, struct fs_tuple *to)
+{
+	const struct fs_nat_cfg *nc = cfg->nat;
+	const struct fs_policy_list *l;
+	struct fs_nat_rule *r;
+	struct fs_nat_pool *p;
+	u32 i;
+
+	*to = *t;
+	l = nc->static_from ? nc->static_from[from] : NULL;
+	for (i = 0; l && i < l->n; i++) {
+		r = &nc->rules[l->idx[i]];
+		if (!fs_prefix_match(&r->pfx[1][0], t->family, &t->dst))
+			continue;
+		fs_nat_map(&r->pfx[1][0], &r->static_pfx, &t->dst, &to->dst);
+		atomic64_inc(&r->hits);
+		return true;
+	}
+	l = nc->dst_from ? nc->dst_from[from] : NULL;
+	for (i = 0; l && i < l->n; i++) {
+		r = &nc->rules[l->idx[i]];
+		if (r->action == FLOWSTAT_NAT_ACTION_POOL &&
+		    nc->pools[r->pool].family != t->family)
+			continue;
+		if (!fs_nat_rule_matches(r, t))
+			continue;
+		if (r->action == FLOWSTAT_NAT_ACTION_OFF)
+			return false;
+		p = &nc->pools[r->pool];
+		to->dst = p->addr;
+		/* an echo identifier is no port to forward */
+		if (p->port && t->proto != IPPROTO_ICMP &&
+		    t->proto != IPPROTO_ICMPV6 && fs_proto_has_ports(t->proto))
+			to->dport = p->port;
+		atomic64_inc(&r->hits);
+		atomic64_inc(&p->hits);
+		return true;
+	}
+	return false;
+}
+
+/**
+ * fs_nat_static_reverse() - static NAT of a flow a mapped host starts
+ * @cfg: the running configuration
+ * @to_zone: the flow's egress zone
+ * @t: its tuple (destination already translated)
+ * @out: set to the tuple it leaves with, if translated
+ * @rule: set to the 1-based number of the static rule
+ *
+ * A static rule of zone Z maps outside addresses to inside hosts for
+ * flows from Z; a flow from one of those hosts to Z leaves with the
+ * outside address, before any source NAT rule is looked at.
+ * Context: rcu_read_lock held, packet path.
+ */
+bool fs_nat_static_reverse(const struct fs_config *cfg, u32 to_zone,
+			   const struct fs_tuple *t, struct fs_tuple *out,
+			   u32 *rule)
+{
+	const struct fs_nat_cfg *nc = cfg->nat;
+	const struct fs_policy_list *l;
+	struct fs_nat_rule *r;
+	u32 i;
+
+	l = nc && nc->static_from ? nc->static_from[to_zone] : NULL;
+	for (i = 0; l && i < l->n; i++) {
+		r = &nc->rules[l->idx[i]];
+		if (!fs_prefix_match(&r->static_pfx, t->family, &t->src))
+			continue;
+		*out = *t;
+		fs_nat_map(&r->static_pfx, &r->pfx[1][0], &t->src, &out->src);
+		atomic64_inc(&r->hits);
+		*rule = l->idx[i] + 1;
+		return true;
+	}
+	return false;
+}
+
 /**
  * fs_nat_source() - the source NAT step for a permitted first packet
  * @fsn: the namespace's flowstat state
@@ -316,7 +419,8 @@ bool fs_nat_is_pool_address(const struct fs_config *cfg, u8 family,
 	u32 i;
 
 	for (i = 0; nc && i < nc->n_pools; i++)
-		if (fs_nat_addr_index(nc->pools[i].alloc, family, addr) >= 0)
+		if (nc->pools[i].alloc &&
+		    fs_nat_addr_index(nc->pools[i].alloc, family, addr) >= 0)
 			return true;
 	return false;
 }

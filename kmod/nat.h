@@ -75,6 +75,11 @@ struct fs_nat_pool {
 	bool has_ports;
 	union nf_inet_addr high;
 	struct fs_nat_alloc *alloc;
+	/* destination pools: the real address, and port (0: unchanged) */
+	u8 family;
+	union nf_inet_addr addr;
+	__be16 port;
+	atomic64_t hits;
 };
 
 /**
@@ -89,6 +94,8 @@ struct fs_nat_pool {
  * @dport: destination port range, host order; @has_dport if given
  * @pool: pool index for FLOWSTAT_NAT_ACTION_POOL
  * @hits: first packets translated; @fails: matched, not translated
+ * @static_pfx: static-nat prefix (the inside hosts); pfx[1][0] is the
+ *	outside prefix it maps
  */
 struct fs_nat_rule {
 	char set[FLOWSTAT_NAME_MAX];
@@ -105,6 +112,7 @@ struct fs_nat_rule {
 	bool has_dport;
 	u16 dport[2];
 	u32 pool;
+	struct fs_prefix static_pfx;
 	atomic64_t hits;
 	atomic64_t fails;
 };
@@ -113,6 +121,9 @@ struct fs_nat_rule {
  * struct fs_nat_cfg - the NAT part of a configuration
  * @src_pairs: per zone pair (from * n_zones + to), the source rules in
  *	evaluation order; NULL where none
+ * @static_from: per ingress zone, the static rules in order
+ * @dst_from: per ingress zone, the destination rules in order
+ * @n_static: static rules in all (a reverse translation looks at each)
  */
 struct fs_nat_cfg {
 	u32 n_pools;
@@ -120,6 +131,9 @@ struct fs_nat_cfg {
 	u32 n_rules;
 	struct fs_nat_rule *rules;
 	struct fs_policy_list **src_pairs;
+	struct fs_policy_list **static_from;
+	struct fs_policy_list **dst_from;
+	u32 n_static;
 };
 
 /* nat_cfg.c */
@@ -150,6 +164,11 @@ s64 fs_nat_addr_index(const struct fs_nat_alloc *a, u8 family,
 		      const union nf_inet_addr *addr);
 
 /* nat.c */
+bool fs_nat_dest(const struct fs_config *cfg, u32 from,
+		 const struct fs_tuple *t, struct fs_tuple *to);
+bool fs_nat_static_reverse(const struct fs_config *cfg, u32 to_zone,
+			   const struct fs_tuple *t, struct fs_tuple *to,
+			   u32 *rule);
 int fs_nat_source(struct fs_net *fsn, const struct fs_config *cfg, u32 from,
 		  u32 to, const struct fs_tuple *t,
 		  const struct net_device *out, struct fs_tuple *reply,

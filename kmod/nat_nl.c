@@ -19,9 +19,27 @@ static int fs_nat_pool_stats_fill(struct sk_buff *skb,
 {
 	const struct fs_nat_pool *p = &cfg->nat->pools[i];
 	const struct fs_nat_alloc *a = p->alloc;
+	u32 k, id = 0;
 
+	/* ids count pools of the same kind */
+	for (k = 0; k <= i; k++)
+		id += cfg->nat->pools[k].kind == p->kind;
+	if (!a)
+		return fs_nat_pool_fill(skb, p) ||
+				       nla_put_u32(skb, FLOWSTAT_A_NATPOOL_ID,
+						   id) ||
+				       nla_put_u64_64bit(
+					       skb,
+					       FLOWSTAT_A_NATPOOL_ADDRESSES, 1,
+					       FLOWSTAT_A_NATPOOL_PAD) ||
+				       nla_put_u64_64bit(
+					       skb, FLOWSTAT_A_NATPOOL_HITS,
+					       atomic64_read(&p->hits),
+					       FLOWSTAT_A_NATPOOL_PAD) ?
+			       -EMSGSIZE :
+			       0;
 	if (fs_nat_pool_fill(skb, p) ||
-	    nla_put_u32(skb, FLOWSTAT_A_NATPOOL_ID, i + 1) ||
+	    nla_put_u32(skb, FLOWSTAT_A_NATPOOL_ID, id) ||
 	    nla_put_u64_64bit(skb, FLOWSTAT_A_NATPOOL_ADDRESSES, a->n_addrs,
 			      FLOWSTAT_A_NATPOOL_PAD) ||
 	    nla_put_u64_64bit(skb, FLOWSTAT_A_NATPOOL_PORTS_USED,

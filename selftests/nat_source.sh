@@ -21,7 +21,7 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd socat
-ktap_set_plan 31
+ktap_set_plan 38
 
 setup_router_topology || ktap_bail "cannot build the topology"
 ip netns exec "$B" sysctl -qw net.ipv4.ip_forward=1 \
@@ -86,6 +86,14 @@ udp_spec()
 		echo "$x:flow_output.bytes_permitted_by_policy=$b"
 	done
 	echo "$1:flow_input.connections_established=$3"
+}
+
+# pool_use POOL: "PORTS-IN-USE HITS FAILED" of a source pool.
+pool_use()
+{
+	"$FLOWSTAT" -n "$R" -j show security nat source pool all |
+		jq -r --arg p "$1" '.source_nat_pool_info_entry[] | select(.pool_name == $p) |
+			"\(.source_pool_address_range_sum.single_port_sum) \(.address_pool_hits) \(.failed_hits)"'
 }
 
 sum_spec()
@@ -179,15 +187,24 @@ wait_until 40 eval '[ "$("$FLOWSTAT" -n "$R" -j show security flow statistics | 
 # 2a. Four flows take the four ports.
 settle
 n=$(($(wc -l <"$LOG") + 1))
+holders=()
 for p in 6001 6002 6003 6004; do
-	ip netns exec "$A" "$PYTHON" "$UDP" hold "$B_IP4" 7000 $p 60 >"$FS_TMP/hold.$p" &
+	ip netns exec "$A" "$PYTHON" "$UDP" hold "$B_IP4" 7000 $p 120 >"$FS_TMP/hold.$p" &
+	holders+=("$!")
 	FS_BG_PIDS+=("$!")
 done
 wait_until 20 eval '[ "$(cat "$FS_TMP"/hold.600[1-4] | grep -c ok)" = 4 ]'
 check_eq "ipv4 pool: four flows get their echo" 4 "$(cat "$FS_TMP"/hold.600[1-4] | grep -c ok)"
-check_eq "ipv4 pool: B saw 203.0.113.10 ports 2000 to 2003, one each" \
+check_eq "ipv4 pool: B saw 203.0.113.10 ports 2000 to 2003, no other" \
 	"203.0.113.10 2000,203.0.113.10 2001,203.0.113.10 2002,203.0.113.10 2003" \
-	"$(seen "$n" | paste -sd,)"
+	"$(seen "$n" | sort -u | paste -sd,)"
+# the sessions show their Out direction as it is on the wire
+check_eq "ipv4 pool: the sessions' Out direction goes to 203.0.113.10:2000-2003" \
+	"$B_IP4 7000 203.0.113.10 2000,$B_IP4 7000 203.0.113.10 2001,$B_IP4 7000 203.0.113.10 2002,$B_IP4 7000 203.0.113.10 2003" \
+	"$("$FLOWSTAT" -n "$R" -j show security flow session |
+		jq -r '.sessions[] | select(.in.destination_port == 7000) | .out |
+			"\(.source) \(.source_port) \(.destination) \(.destination_port)"' |
+		sort | paste -sd,)"
 
 # 2b. The fifth finds no port: Incoming NAT errors, no session.
 counters_snapshot "$FS_TMP/p.before"
@@ -199,24 +216,55 @@ assert_only_drops_moved "$FS_TMP/p.before" "$FS_TMP/p.after" "$T:incoming_nat_er
 	"ipv4 pool: the fifth flow counts Incoming NAT errors, nothing else"
 check_eq "ipv4 pool: the fifth flow opened no session" 0 \
 	"$(stats_delta "$FS_TMP/p.sbefore" "$FS_TMP/p.safter" .sessions.created)"
+check_eq "ipv4 pool: pool p1 shows 4 ports in use, 4 hits, 1 failed" "4 4 1" \
+	"$(pool_use p1)"
+check_eq "ipv4 pool: rule r4 shows 4 translations and 1 failure" "4 1" \
+	"$("$FLOWSTAT" -n "$R" -j show security nat source rule all |
+		jq -r '.source_nat_rule_entry[] | select(.rule_name == "r4") |
+			.source_nat_rule_hits_entry | "\(.succ_hits) \(.failed_hits)"')"
 
-# 2c. A packet to the pool address without a session is for the router,
+# 2c. A reload that changes the rule (not the pool): the flows keep their
+# bindings and the pool its counts.
+conf_nat "set security nat source pool p1 address 203.0.113.10/32" \
+	"set security nat source pool p1 port range 2000 to 2003" \
+	"set security nat source pool p6 address fd00:99::10/128" \
+	"set security nat source pool p6 port range 3000 to 3001" \
+	"$RS r4 match source-address 10.0.1.0/24" \
+	"$RS r4 match source-address 10.0.3.0/24" \
+	"$RS r4 then source-nat pool p1" \
+	"$RS r6 match source-address fd00::/16" \
+	"$RS r6 then source-nat pool p6" |
+	load_config "$R" || ktap_bail "cannot reload the pool configuration"
+n=$(($(wc -l <"$LOG") + 1))
+sleep 2
+check_eq "reload: the four flows keep their bindings" \
+	"203.0.113.10 2000,203.0.113.10 2001,203.0.113.10 2002,203.0.113.10 2003" \
+	"$(seen "$n" | sort -u | paste -sd,)"
+check_eq "reload: pool p1 keeps its bindings and counts" "4 4 1" "$(pool_use p1)"
+
+# 2d. A packet to the pool address without a session is for the router,
 # where nothing listens.
 counters_snapshot "$FS_TMP/s.before"
 ping_rx "$B" -c 1 -W 1 203.0.113.10 >/dev/null
 counters_snapshot "$FS_TMP/s.after"
-assert_deltas "$FS_TMP/s.before" "$FS_TMP/s.after" \
-	"$U:flow_errors.no_one_interested_in_self_packets=1 $U:flow_input.icmp_packets=1" \
+# (the four flows' datagrams go on meanwhile: only drops and ICMP here)
+assert_only_drops_moved "$FS_TMP/s.before" "$FS_TMP/s.after" \
+	"$U:no_one_interested_in_self_packets=1" \
 	"ipv4 pool: a ping to the pool address is No one interested in self packets"
+check_eq "ipv4 pool: ... counted as ICMP input on ge-0/0/1" 1 \
+	"$(counter_delta "$FS_TMP/s.before" "$FS_TMP/s.after" "$U" flow_input icmp_packets)"
 
-# 2d. When the flows' sessions time out (UDP 3 s), their ports come back.
+# 2e. When the flows' sessions time out (UDP 3 s), their ports come back.
+kill "${holders[@]}" 2>/dev/null
+wait "${holders[@]}" 2>/dev/null
 wait_until 40 eval '[ "$("$FLOWSTAT" -n "$R" -j show security flow statistics | jq .sessions.current)" = 0 ]'
+check_eq "ipv4 pool: every port given back when the sessions end" "0 4 1" "$(pool_use p1)"
 n=$(($(wc -l <"$LOG") + 1))
 check_eq "ipv4 pool: after the timeout a new flow gets its echo" ok "$(ask "$A" "$B_IP4" 6006)"
 check_eq "ipv4 pool: ... on a port of the pool" 1 \
 	"$(seen "$n" | awk '$1 == "203.0.113.10" && $2 >= 2000 && $2 <= 2003' | wc -l)"
 
-# 2e. IPv6: two ports, two flows; a third counts Incoming NAT errors.
+# 2f. IPv6: two ports, two flows; a third counts Incoming NAT errors.
 n=$(($(wc -l <"$LOG") + 1))
 counters_snapshot "$FS_TMP/q.before"
 got="$(ask "$A" "$B_IP6" 6101) $(ask "$C" "$B_IP6" 6102) $(ask "$A" "$B_IP6" 6103)"
@@ -227,7 +275,7 @@ check_eq "ipv6 pool: B saw fd00:99::10 ports 3000 and 3001" \
 assert_only_drops_moved "$FS_TMP/q.before" "$FS_TMP/q.after" "$T:incoming_nat_errors=1" \
 	"ipv6 pool: the third flow counts Incoming NAT errors, nothing else"
 
-# 2f. Ping and port unreachable through the pool.
+# 2g. Ping and port unreachable through the pool.
 check_eq "ipv4 pool: A pings B" 2 "$(ping_rx "$A" -c 2 -i 0.2 "$B_IP4")"
 check_eq "ipv4 pool: port unreachable reaches A's socket" refused \
 	"$(ip netns exec "$A" "$PYTHON" "$UDP" ask "$B_IP4" 9 5200)"

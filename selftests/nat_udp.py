@@ -13,8 +13,8 @@
       addresses and ports are this socket's own, and its checksums are
       right, or icmp_rcv() would have dropped it) or "timeout".
   nat_udp.py hold DST DPORT SPORT SECONDS
-      Like ask with COUNT 1, then keep the socket open SECONDS (so that a
-      later client cannot take its port on this host).
+      Like ask with COUNT 1 (prints its word), then one more datagram a
+      second for SECONDS, so that the flow's session stays alive.
 """
 import socket
 import sys
@@ -70,7 +70,10 @@ def main():
     elif mode == "hold":
         s = connect(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
         print(ask_one(s), flush=True)
-        time.sleep(float(sys.argv[5]))
+        end = time.monotonic() + float(sys.argv[5])
+        while time.monotonic() < end:
+            time.sleep(1)
+            ask_one(s)
     else:
         sys.exit("usage: see the docstring")
 
