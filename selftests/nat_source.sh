@@ -21,7 +21,7 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd socat
-ktap_set_plan 38
+ktap_set_plan 40
 
 setup_router_topology || ktap_bail "cannot build the topology"
 ip netns exec "$B" sysctl -qw net.ipv4.ip_forward=1 \
@@ -279,5 +279,34 @@ assert_only_drops_moved "$FS_TMP/q.before" "$FS_TMP/q.after" "$T:incoming_nat_er
 check_eq "ipv4 pool: A pings B" 2 "$(ping_rx "$A" -c 2 -i 0.2 "$B_IP4")"
 check_eq "ipv4 pool: port unreachable reaches A's socket" refused \
 	"$(ip netns exec "$A" "$PYTHON" "$UDP" ask "$B_IP4" 9 5200)"
+
+# ---------------------------------------------------------------------------
+# 3. A translated packet that comes back in (B routes 10.0.8.0/24 back to
+#    R, which routes it to B): a second source translation would chain
+#    bindings. It is Multiple incoming NAT.
+
+ip -n "$R" route add 10.0.8.0/24 via "$B_IP4" &&
+	ip -n "$B" route add 10.0.8.0/24 via "$R_B_IP4" ||
+	ktap_bail "cannot make the loop"
+{
+	conf_nat "set security nat source pool p1 address 203.0.113.10/32" \
+		"set security nat source pool p1 port range 2000 to 2003" \
+		"$RS r4 match source-address 10.0.0.0/8" \
+		"$RS r4 then source-nat pool p1" \
+		"set security nat source rule-set rs2 from zone untrust to zone untrust rule again match source-address 0.0.0.0/0" \
+		"set security nat source rule-set rs2 from zone untrust to zone untrust rule again then source-nat interface"
+	cfg_policy untrust untrust hairpin permit
+} | load_config "$R" || ktap_bail "cannot load the loop configuration"
+settle
+counters_snapshot "$FS_TMP/m.before"
+stats_snapshot "$FS_TMP/m.sbefore"
+udp_send "$A" 10.0.8.8 9 1 5300
+sleep 0.5
+counters_snapshot "$FS_TMP/m.after"
+stats_snapshot "$FS_TMP/m.safter"
+assert_only_drops_moved "$FS_TMP/m.before" "$FS_TMP/m.after" "$U:multiple_incoming_nat=1" \
+	"loop: the translated datagram back from B is Multiple incoming NAT"
+check_eq "loop: one session (A's), none for the looped packet" 1 \
+	"$(stats_delta "$FS_TMP/m.sbefore" "$FS_TMP/m.safter" .sessions.created)"
 
 ktap_finished

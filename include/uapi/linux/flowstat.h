@@ -401,9 +401,10 @@ enum flowstat_attr_flow {
  *                               "Out" direction as it is on the wire, when
  *                               NAT makes it differ from the In direction
  *                               reversed (absent otherwise)
- *   FLOWSTAT_A_SESSION_NAT_RULE  u32, 1-based configured position of the
- *                               source NAT rule that translated it (absent:
- *                               none)
+ *   FLOWSTAT_A_SESSION_NAT_RULE  u32, 1-based position among all NAT
+ *                               rules of the source NAT rule (or static
+ *                               rule, outbound) that translated its source
+ *                               (absent: none)
  * Filters (request attributes; all given must match, on the In direction):
  *   FLOWSTAT_A_SESSION_SRC + FLOWSTAT_A_SESSION_SRC_PLEN (u8) source prefix
  *   FLOWSTAT_A_SESSION_DST + FLOWSTAT_A_SESSION_DST_PLEN (u8) destination
@@ -669,15 +670,18 @@ enum flowstat_attr_screenstats {
  *     FLOWSTAT_A_NATPROXY_ADDR, _PREFIXLEN, _ADDR_HIGH  as for pools
  *
  * FLOWSTAT_CMD_NAT_POOL_GET dump: one message per pool, in configured
- * order, with the configuration attributes above and
+ * order, with the configuration attributes above at the top level of the
+ * message (not in a FLOWSTAT_A_CFG_NAT_POOL nest) and
  *   FLOWSTAT_A_NATPOOL_ID            u32, 1-based position among its kind
  *   FLOWSTAT_A_NATPOOL_ADDRESSES     u64, number of addresses
  *   FLOWSTAT_A_NATPOOL_PORTS_USED    u64, bindings (address, port) in use
  *   FLOWSTAT_A_NATPOOL_HITS          u64, translations made since loaded
  *   FLOWSTAT_A_NATPOOL_FAILS         u64, bindings that could not be made
  * FLOWSTAT_CMD_NAT_RULE_GET dump: one message per rule, in configured
- * order, with the configuration attributes above and
- *   FLOWSTAT_A_NATRULE_ID            u32, 1-based configured position
+ * order, with the configuration attributes above at the top level and
+ *   FLOWSTAT_A_NATRULE_ID            u32, 1-based position among all NAT
+ *                                   rules of the configuration, all kinds
+ *                                   (as FLOWSTAT_A_SESSION_NAT_RULE)
  *   FLOWSTAT_A_NATRULE_HITS          u64, first packets it translated
  *   FLOWSTAT_A_NATRULE_FAILS         u64, first packets it matched but could
  *                                   not translate (Incoming NAT errors)
