@@ -836,6 +836,14 @@ static bool fs_nat_pre_src(struct fs_session *s, enum fs_dir dir,
 	if (nf_inet_addr_cmp(&to.src, &p->t.src) &&
 	    (to.sport == p->t.sport || p->icmp))
 		return true;
+	/*
+	 * A packet whose hop limit runs out here is not forwarded: left as it
+	 * came, the stack's time exceeded goes to its real source quoting
+	 * what that source sent (traceroute through the router).
+	 */
+	if (p->t.family == NFPROTO_IPV4 ? ip_hdr(skb)->ttl <= 1 :
+					  ipv6_hdr(skb)->hop_limit <= 1)
+		return true;
 	if (p->t.family == NFPROTO_IPV4 && !skb_dst(skb)) {
 		iph = ip_hdr(skb);
 		if (ip_route_input_noref(skb, iph->daddr, iph->saddr, iph->tos,

@@ -14,7 +14,7 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd cmp
-ktap_set_plan 33
+ktap_set_plan 43
 
 setup_router_topology || ktap_bail "cannot build the topology"
 
@@ -44,6 +44,17 @@ GOOD=$FS_TMP/good.conf
 	cfg_policy untrust trust block deny
 	cfg_policy untrust trust refuse reject
 	echo "set security policies default-policy deny-all"
+	# NAT of every kind, for the round trip through the kernel
+	n="set security nat"
+	echo "$n source pool sp address 203.0.113.8/30"
+	echo "$n source pool sp port range 2000 to 2999"
+	echo "$n source rule-set rs1 from zone trust to zone untrust rule r1 match source-address 10.0.1.0/24"
+	echo "$n source rule-set rs1 from zone trust to zone untrust rule r1 then source-nat pool sp"
+	echo "$n destination pool web address 10.0.3.2 port 80"
+	echo "$n destination rule-set in1 from zone untrust rule d1 match destination-address 203.0.113.80/32"
+	echo "$n destination rule-set in1 from zone untrust rule d1 then destination-nat pool web"
+	echo "$n static rule-set st1 from zone untrust rule s1 match destination-address 203.0.113.100/32"
+	echo "$n static rule-set st1 from zone untrust rule s1 then static-nat prefix 10.0.3.3/32"
 } >"$GOOD"
 
 check_rc "a valid configuration loads" 0 "$FLOWSTAT" -n "$R" load "$GOOD"
@@ -137,6 +148,30 @@ bad_config duplicate-policy 7 9 p1
 } >"$FS_TMP/not-supported.conf"
 bad_config not-supported 2 6 "not supported"
 
+# NAT: a rule naming a pool that does not exist (line 3, word 18).
+{
+	cfg_zone trust "$IF_TRUST"
+	cfg_zone untrust "$IF_UNTRUST"
+	echo "set security nat source rule-set rs1 from zone trust to zone untrust rule r1 then source-nat pool nope"
+} >"$FS_TMP/nat-unknown-pool.conf"
+bad_config nat-unknown-pool 3 18 nope
+
+# NAT: two source pools sharing addresses (line 4, word 8).
+{
+	cfg_zone trust "$IF_TRUST"
+	echo "set security nat source pool a address 203.0.113.0/29"
+	echo "set security nat source pool b address 203.0.113.4 to 203.0.113.9"
+} >"$FS_TMP/nat-overlap.conf"
+bad_config nat-overlap 3 8 overlaps
+
+# NAT: a pool port range below 1024 (line 3, word 9).
+{
+	cfg_zone trust "$IF_TRUST"
+	echo "set security nat source pool a address 203.0.113.1/32"
+	echo "set security nat source pool a port range 80 to 90"
+} >"$FS_TMP/nat-ports.conf"
+bad_config nat-ports 3 9 80
+
 # Empty file.
 : >"$FS_TMP/empty.conf"
 bad_config empty 0 0 "empty"
@@ -155,6 +190,8 @@ check_eq "check changed nothing" same \
 "$FLOWSTAT" -n "$R" show configuration >"$FS_TMP/rt.1" 2>&1
 check_eq "show configuration is byte-identical when nothing changed" same \
 	"$(cmp -s "$FS_TMP/running.0" "$FS_TMP/rt.1" && echo same)"
+check_eq "show configuration prints the 9 NAT statements back" 9 \
+	"$(grep -c '^set security nat ' "$FS_TMP/rt.1")"
 check_rc "show configuration output loads (from stdin)" 0 \
 	sh -c "'$FLOWSTAT' -n '$R' load - <'$FS_TMP/rt.1'"
 "$FLOWSTAT" -n "$R" show configuration >"$FS_TMP/rt.2" 2>&1

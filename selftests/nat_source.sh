@@ -21,7 +21,7 @@ source "$(dirname "$0")/lib.sh"
 
 fs_init
 require_cmd socat
-ktap_set_plan 40
+ktap_set_plan 46
 
 setup_router_topology || ktap_bail "cannot build the topology"
 ip netns exec "$B" sysctl -qw net.ipv4.ip_forward=1 \
@@ -132,6 +132,20 @@ for fam in 4 6; do
 		"ipv$fam interface: counted exactly, no drop"
 done
 
+# 1a'. Datagrams with a complete checksum (crafted: not offloaded, so B
+# checks it) and without one (IPv4): the incremental update is right, and
+# a missing checksum stays missing.
+n=$(($(wc -l <"$LOG") + 1))
+before="$(snmp_get "$B" Udp InCsumErrors) $(snmp6_get "$B" Udp6InCsumErrors)"
+ip netns exec "$A" "$PYTHON" "$FS_SELFTESTS_DIR/pkt.py" eth0 "$(mac_h 1)" "$(mac_r 1)" \
+	"udp $A_IP4 $B_IP4 5400 7000 20" "udp0 $A_IP4 $B_IP4 5401 7000 20" \
+	"udp $A_IP6 $B_IP6 5402 7000 20"
+wait_until 5 lines_ge "$LOG" $((n + 2))
+check_eq "interface: crafted datagrams with and without checksum reach B, translated" \
+	"3 3" "$(seen "$n" | wc -l) $(seen "$n" | awk -v a="$R_B_IP4" -v b="$R_B_IP6" '$1 == a || $1 == b' | wc -l)"
+check_eq "interface: B counted no UDP checksum error" "$before" \
+	"$(snmp_get "$B" Udp InCsumErrors) $(snmp6_get "$B" Udp6InCsumErrors)"
+
 # 1b. Ping through the translation (echo identifier translated).
 check_eq "ipv4 interface: A pings B" 3 "$(ping_rx "$A" -c 3 -i 0.2 "$B_IP4")"
 check_eq "ipv6 interface: A pings B" 3 "$(ping_rx "$A" -c 3 -i 0.2 "$B_IP6")"
@@ -154,10 +168,24 @@ for fam in 4 6; do
 	check_eq "ipv$fam interface: no ICMP checksum error on A" "$before" "$after"
 done
 
+# 1c'. The same errors, read byte by byte on A: the quote is the datagram
+# as A sent it, with every checksum right.
+check_eq "ipv4 interface: the port unreachable quotes A's datagram, checksums right" ok \
+	"$(ip netns exec "$A" "$PYTHON" "$UDP" quote "$A_IP4" "$B_IP4" 9 5101 "$(mac_h 1)" "$(mac_r 1)")"
+check_eq "ipv6 interface: the port unreachable quotes A's datagram, checksums right" ok \
+	"$(ip netns exec "$A" "$PYTHON" "$UDP" quote "$A_IP6" "$B_IP6" 9 5102 "$(mac_h 1)" "$(mac_r 1)")"
+
 # 1d. Time exceeded from B (TTL 2 dies there): ping matches the quoted
 # echo identifier to its own socket only if it was translated back.
 te=$(ip netns exec "$A" ping -n -c 1 -t 2 -W 2 10.0.9.99 2>&1 | grep -c "Time to live exceeded")
 check_eq "ipv4 interface: time exceeded from B reaches A's ping" 1 "$te"
+
+# 1d'. A datagram of an established translated flow whose hop limit runs
+# out at R: R's time exceeded reaches A (traceroute through R).
+check_eq "ipv4 interface: TTL 1 on a translated flow: time exceeded from R reaches A" \
+	"$R_A_IP4" "$(ip netns exec "$A" "$PYTHON" "$UDP" ttl1 "$B_IP4" 7000 5500)"
+check_eq "ipv6 interface: hop limit 1 on a translated flow: time exceeded from R reaches A" \
+	"$R_A_IP6" "$(ip netns exec "$A" "$PYTHON" "$UDP" ttl1 "$B_IP6" 7000 5501)"
 
 # 1e. A TCP transfer through port translation arrives intact.
 head -c 2000000 /dev/urandom >"$FS_TMP/tx"

@@ -8,6 +8,7 @@ takes seconds under TCG).
   SPEC: "tcp SRC DST SPORT DPORT FLAGS SEQ ACK PAYLOAD_LEN"
           FLAGS: letters of F S R P A (e.g. S, SA, PA)
         "udp SRC DST SPORT DPORT PAYLOAD_LEN"
+        "udp0 ..." as udp, without a checksum (0: IPv4 only)
 
 The frames go out on IFACE (AF_PACKET) in order: IPv4 (no options, DF)
 or IPv6 (no extension headers), TCP with window 8192 and no options.
@@ -37,7 +38,7 @@ def frame(smac, dmac, spec):
         l4 = struct.pack("!HHIIBBHHH", sport, dport, int(w[6]), int(w[7]),
                          5 << 4, flags, 8192, 0, 0) + b"x" * int(w[8])
         proto, coff = 6, 16
-    elif w[0] == "udp":
+    elif w[0] in ("udp", "udp0"):
         n = int(w[5])
         l4 = struct.pack("!HHHH", sport, dport, 8 + n, 0) + b"y" * n
         proto, coff = 17, 6
@@ -48,7 +49,8 @@ def frame(smac, dmac, spec):
     else:
         pseudo = src.packed + dst.packed + struct.pack("!I3xB", len(l4), proto)
     c = csum(pseudo + l4) or 0xFFFF
-    l4 = l4[:coff] + struct.pack("!H", c) + l4[coff + 2:]
+    if w[0] != "udp0":
+        l4 = l4[:coff] + struct.pack("!H", c) + l4[coff + 2:]
     if src.version == 4:
         ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(l4), 0, 0x4000, 64,
                          proto, 0, src.packed, dst.packed)
@@ -70,4 +72,5 @@ def main():
         s.send(frame(smac, dmac, spec))
 
 
-main()
+if __name__ == "__main__":
+    main()
