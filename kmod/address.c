@@ -47,6 +47,39 @@ bool fs_prefix_match(const struct fs_prefix *p, u8 family,
 }
 
 /**
+ * fs_addr_parse() - an address from a u8 AF_INET/AF_INET6 attribute and a
+ * binary address attribute of that family's length
+ * @fam: the family attribute
+ * @addr: the address attribute
+ * @family: set to NFPROTO_IPV4 or NFPROTO_IPV6
+ * @a: set to the address (an IPv4 one with the rest of @a zero)
+ * @extack: where to say what is wrong
+ *
+ * Return: 0 or -EINVAL.
+ */
+int fs_addr_parse(const struct nlattr *fam, const struct nlattr *addr,
+		  u8 *family, union nf_inet_addr *a,
+		  struct netlink_ext_ack *extack)
+{
+	u8 f = nla_get_u8(fam);
+	int alen = f == AF_INET ? 4 : 16;
+
+	if (f != AF_INET && f != AF_INET6) {
+		NL_SET_ERR_MSG_ATTR(extack, fam, "bad address family");
+		return -EINVAL;
+	}
+	if (nla_len(addr) != alen) {
+		NL_SET_ERR_MSG_ATTR(extack, addr,
+				    "address length does not match its family");
+		return -EINVAL;
+	}
+	*family = f == AF_INET ? NFPROTO_IPV4 : NFPROTO_IPV6;
+	memset(a, 0, sizeof(*a));
+	memcpy(a, nla_data(addr), alen);
+	return 0;
+}
+
+/**
  * fs_prefix_parse() - a prefix from FAMILY, ADDR and PREFIXLEN
  * @pfx: where to put it
  * @tb: the parsed attributes of an enum flowstat_attr_address nest
@@ -59,34 +92,25 @@ int fs_prefix_parse(struct fs_prefix *pfx, struct nlattr **tb,
 		    const struct nlattr *nla, struct netlink_ext_ack *extack)
 {
 	union nf_inet_addr masked;
-	int fam, alen;
+	int alen;
 
 	if (!tb[FLOWSTAT_A_ADDRESS_FAMILY] || !tb[FLOWSTAT_A_ADDRESS_ADDR] ||
 	    !tb[FLOWSTAT_A_ADDRESS_PREFIXLEN]) {
 		NL_SET_ERR_MSG_ATTR(extack, nla, "incomplete address");
 		return -EINVAL;
 	}
-	fam = nla_get_u8(tb[FLOWSTAT_A_ADDRESS_FAMILY]);
-	if (fam != AF_INET && fam != AF_INET6) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_FAMILY],
-				    "bad address family");
-		return -EINVAL;
-	}
-	alen = fam == AF_INET ? 4 : 16;
-	if (nla_len(tb[FLOWSTAT_A_ADDRESS_ADDR]) != alen) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_ADDR],
-				    "address length does not match its family");
-		return -EINVAL;
-	}
 	memset(pfx, 0, sizeof(*pfx));
-	pfx->family = fam == AF_INET ? NFPROTO_IPV4 : NFPROTO_IPV6;
+	if (fs_addr_parse(tb[FLOWSTAT_A_ADDRESS_FAMILY],
+			  tb[FLOWSTAT_A_ADDRESS_ADDR], &pfx->family, &pfx->addr,
+			  extack))
+		return -EINVAL;
+	alen = pfx->family == NFPROTO_IPV4 ? 4 : 16;
 	pfx->plen = nla_get_u8(tb[FLOWSTAT_A_ADDRESS_PREFIXLEN]);
 	if (pfx->plen > alen * 8) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_PREFIXLEN],
 				    "prefix length too long for the family");
 		return -EINVAL;
 	}
-	memcpy(&pfx->addr, nla_data(tb[FLOWSTAT_A_ADDRESS_ADDR]), alen);
 	fs_prefix_mask(&masked, &pfx->addr, pfx->family, pfx->plen);
 	if (memcmp(&masked, &pfx->addr, sizeof(masked))) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_ADDRESS_ADDR],

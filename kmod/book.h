@@ -118,6 +118,9 @@ bool fs_prefix_match(const struct fs_prefix *p, u8 family,
 		     const union nf_inet_addr *a);
 void fs_prefix_mask(union nf_inet_addr *out, const union nf_inet_addr *a,
 		    u8 family, u8 plen);
+int fs_addr_parse(const struct nlattr *fam, const struct nlattr *addr,
+		  u8 *family, union nf_inet_addr *a,
+		  struct netlink_ext_ack *extack);
 int fs_prefix_parse(struct fs_prefix *pfx, struct nlattr **tb,
 		    const struct nlattr *nla, struct netlink_ext_ack *extack);
 int fs_prefix_fill(struct sk_buff *skb, const struct fs_prefix *pfx);

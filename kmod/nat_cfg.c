@@ -14,16 +14,6 @@
 
 #include "nat.h"
 
-static const struct nla_policy
-	fs_natmatch_nl_policy[FLOWSTAT_A_ADDRESS_MAX + 1] = {
-		[FLOWSTAT_A_ADDRESS_NAME] = { .type = NLA_NUL_STRING,
-					      .len = FLOWSTAT_NAME_MAX - 1 },
-		[FLOWSTAT_A_ADDRESS_FAMILY] = { .type = NLA_U8 },
-		[FLOWSTAT_A_ADDRESS_ADDR] = { .type = NLA_BINARY,
-					      .len = sizeof(struct in6_addr) },
-		[FLOWSTAT_A_ADDRESS_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
-	};
-
 /*
  * CONFIG_SET: the counters are output only and have no entry. A u16 port
  * range is a minimum only: the policy's maximum is an s16, and 65535 in
@@ -59,15 +49,15 @@ const struct nla_policy fs_natrule_nl_policy[FLOWSTAT_A_NATRULE_MAX + 1] = {
 					   .len = FLOWSTAT_NAME_MAX - 1 },
 	[FLOWSTAT_A_NATRULE_TO_ZONE] = { .type = NLA_NUL_STRING,
 					 .len = FLOWSTAT_NAME_MAX - 1 },
-	[FLOWSTAT_A_NATRULE_SRC] = NLA_POLICY_NESTED(fs_natmatch_nl_policy),
-	[FLOWSTAT_A_NATRULE_DST] = NLA_POLICY_NESTED(fs_natmatch_nl_policy),
+	[FLOWSTAT_A_NATRULE_SRC] = NLA_POLICY_NESTED(fs_address_nl_policy),
+	[FLOWSTAT_A_NATRULE_DST] = NLA_POLICY_NESTED(fs_address_nl_policy),
 	[FLOWSTAT_A_NATRULE_DPORT_LOW] = { .type = NLA_U16 },
 	[FLOWSTAT_A_NATRULE_DPORT_HIGH] = { .type = NLA_U16 },
 	[FLOWSTAT_A_NATRULE_ACTION] =
 		NLA_POLICY_MAX(NLA_U8, FLOWSTAT_NAT_ACTION_MAX),
 	[FLOWSTAT_A_NATRULE_POOL] = { .type = NLA_NUL_STRING,
 				      .len = FLOWSTAT_NAME_MAX - 1 },
-	[FLOWSTAT_A_NATRULE_PREFIX] = NLA_POLICY_NESTED(fs_natmatch_nl_policy),
+	[FLOWSTAT_A_NATRULE_PREFIX] = NLA_POLICY_NESTED(fs_address_nl_policy),
 };
 
 const struct nla_policy fs_natproxy_nl_policy[FLOWSTAT_A_NATPROXY_MAX + 1] = {
@@ -213,7 +203,7 @@ static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 	union nf_inet_addr base;
 	bool no_xlate;
 	u8 family;
-	int err, fam;
+	int err;
 
 	err = nla_parse_nested(tb, FLOWSTAT_A_NATPOOL_MAX, nla,
 			       fs_natpool_nl_policy, extack);
@@ -234,18 +224,9 @@ static int fs_nat_pool_parse(struct fs_nat_pool *p, const struct nlattr *nla,
 		NL_SET_ERR_MSG_ATTR(extack, nla, "static NAT has no pools");
 		return -EINVAL;
 	}
-	fam = nla_get_u8(tb[FLOWSTAT_A_NATPOOL_FAMILY]);
-	if (fam != AF_INET && fam != AF_INET6) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATPOOL_FAMILY],
-				    "bad address family");
+	if (fs_addr_parse(tb[FLOWSTAT_A_NATPOOL_FAMILY],
+			  tb[FLOWSTAT_A_NATPOOL_ADDR], &family, &base, extack))
 		return -EINVAL;
-	}
-	family = fam == AF_INET ? NFPROTO_IPV4 : NFPROTO_IPV6;
-	if (nla_len(tb[FLOWSTAT_A_NATPOOL_ADDR]) != (fam == AF_INET ? 4 : 16)) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[FLOWSTAT_A_NATPOOL_ADDR],
-				    "address length does not match its family");
-		return -EINVAL;
-	}
 	if (p->kind == FLOWSTAT_NAT_DESTINATION)
 		return fs_nat_dpool_parse(p, family, tb, nla, extack);
 	err = fs_nat_pool_extent(p, family, &base, &n, tb, nla, extack);
@@ -400,7 +381,7 @@ static int fs_nat_rule_match(const struct fs_config *cfg, struct fs_nat_rule *r,
 		if (nla_type(a) != type)
 			continue;
 		err = nla_parse_nested(tb, FLOWSTAT_A_ADDRESS_MAX, a,
-				       fs_natmatch_nl_policy, extack);
+				       fs_address_nl_policy, extack);
 		if (err)
 			return err;
 		k = r->n_ref[m]++;
@@ -511,7 +492,7 @@ static int fs_nat_static_parse(struct fs_nat_rule *r, struct nlattr **tb,
 
 	err = nla_parse_nested(pt, FLOWSTAT_A_ADDRESS_MAX,
 			       tb[FLOWSTAT_A_NATRULE_PREFIX],
-			       fs_natmatch_nl_policy, extack);
+			       fs_address_nl_policy, extack);
 	if (err)
 		return err;
 	if (pt[FLOWSTAT_A_ADDRESS_NAME]) {

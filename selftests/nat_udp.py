@@ -77,15 +77,6 @@ def connect(dst, dport, sport):
     return s
 
 
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
-
-
 def pseudo6(src, dst, length, nxt):
     return src + dst + struct.pack("!IxxxB", length, nxt)
 
@@ -116,17 +107,17 @@ def quote(me, dst, dport, sport, smac, dmac):
         # the ICMPv6 checksum covers a pseudo-header: our address and the
         # sender's, as delivered
         ph = pseudo6(socket.inet_pton(fam, peer[0]), me_b, len(icmp), 58)
-        if csum(ph + icmp) != 0:
+        if pkt.csum(ph + icmp) != 0:
             errs.append("ICMPv6 checksum")
         inner = icmp[8:]
         isrc, idst = inner[8:24], inner[24:40]
         nxt, l4 = inner[6], inner[40:]
     else:
-        if csum(icmp) != 0:
+        if pkt.csum(icmp) != 0:
             errs.append("ICMP checksum")
         inner = icmp[8:]
         ihl = (inner[0] & 0xF) * 4
-        if csum(inner[:ihl]) != 0:
+        if pkt.csum(inner[:ihl]) != 0:
             errs.append("inner IPv4 header checksum")
         isrc, idst = inner[12:16], inner[16:20]
         nxt, l4 = inner[9], inner[ihl:]
@@ -145,7 +136,7 @@ def quote(me, dst, dport, sport, smac, dmac):
         ph = isrc + idst + struct.pack("!xBH", 17, len(l4))
     if l4[8:] != payload:
         errs.append("inner payload")
-    elif csum(ph + l4) != 0:
+    elif pkt.csum(ph + l4) != 0:
         errs.append("inner UDP checksum")
     return "ok" if not errs else "wrong: " + ", ".join(errs)
 

@@ -155,6 +155,18 @@ static void source_pool_address(struct pstate *ps, struct fs_cfg_nat_pool *p,
 	p->addr_col = t->col;
 }
 
+/* LOW > HIGH is an error at LOW's token. */
+static bool port_range_reversed(struct pstate *ps, const struct tok *lt,
+				unsigned int lo, unsigned int hi)
+{
+	if (lo <= hi)
+		return false;
+	fs_p_err(ps, lt->col,
+		 "port range '%u to %u' is reversed: the low port comes first",
+		 lo, hi);
+	return true;
+}
+
 /* A port number in [lo, hi], with the token it came from. */
 static bool port_number(struct pstate *ps, uint32_t lo, uint32_t hi,
 			uint16_t *out, const struct tok **tp)
@@ -202,13 +214,8 @@ static void source_pool_port(struct pstate *ps, struct fs_cfg_nat_pool *p)
 			 &ht) ||
 	    !fs_p_at_end(ps))
 		return;
-	if (lo > hi) {
-		fs_p_err(
-			ps, lt->col,
-			"port range '%u to %u' is reversed: the low port comes first",
-			lo, hi);
+	if (port_range_reversed(ps, lt, lo, hi))
 		return;
-	}
 	if (p->no_xlate ||
 	    (p->has_ports && (p->port_lo != lo || p->port_hi != hi))) {
 		fs_p_err(
@@ -423,13 +430,8 @@ static void match_port(struct pstate *ps, struct fs_cfg_nat_rule *r)
 	}
 	if (!fs_p_at_end(ps))
 		return;
-	if (lo > hi) {
-		fs_p_err(
-			ps, lt->col,
-			"port range '%u to %u' is reversed: the low port comes first",
-			lo, hi);
+	if (port_range_reversed(ps, lt, lo, hi))
 		return;
-	}
 	if (r->has_dport && (r->dport[0] != lo || r->dport[1] != hi)) {
 		fs_p_err(
 			ps, lt->col,
