@@ -270,6 +270,7 @@ enum flowstat_attr_cfg {
 	FLOWSTAT_A_CFG_NAT_POOL,	/* nest, repeated: see "NAT" below */
 	FLOWSTAT_A_CFG_NAT_RULE,	/* nest, repeated, in order */
 	FLOWSTAT_A_CFG_NAT_PROXY,	/* nest, repeated: proxy-arp/-ndp */
+	FLOWSTAT_A_CFG_VPN,		/* nest, repeated: see "IPsec" below */
 	__FLOWSTAT_A_CFG_MAX
 };
 #define FLOWSTAT_A_CFG_MAX (__FLOWSTAT_A_CFG_MAX - 1)
@@ -305,6 +306,7 @@ enum flowstat_attr_policy {
 	FLOWSTAT_A_POLICY_DST_ADDRESS,
 	FLOWSTAT_A_POLICY_APPLICATION,
 	FLOWSTAT_A_POLICY_COUNT,
+	FLOWSTAT_A_POLICY_TUNNEL_VPN,	/* string: then permit tunnel ipsec-vpn */
 	__FLOWSTAT_A_POLICY_MAX
 };
 #define FLOWSTAT_A_POLICY_MAX (__FLOWSTAT_A_POLICY_MAX - 1)
@@ -766,5 +768,31 @@ enum flowstat_attr_natproxy {
 	__FLOWSTAT_A_NATPROXY_MAX
 };
 #define FLOWSTAT_A_NATPROXY_MAX (__FLOWSTAT_A_NATPROXY_MAX - 1)
+
+/* ------------------------------------------------------------------ */
+/* IPsec (reserved: issue 11 builds it; the kernel refuses these until) */
+
+/*
+ * The SAs themselves are the kernel's xfrm states, made by `ip xfrm` or an
+ * IKE daemon; flowstat decides, counts and shows.
+ *   FLOWSTAT_A_CFG_VPN               nest, repeated: enum flowstat_attr_vpn
+ *     FLOWSTAT_A_VPN_NAME            string, 1..FLOWSTAT_NAME_MAX-1 bytes
+ *     FLOWSTAT_A_VPN_BIND_IFACE      string: an xfrm interface (route-based
+ *                                   VPN), name or alias
+ *     FLOWSTAT_A_VPN_PEER_FAMILY     u8, AF_INET or AF_INET6, and
+ *     FLOWSTAT_A_VPN_PEER            binary, 4 or 16 bytes: the peer gateway
+ *   FLOWSTAT_A_POLICY_TUNNEL_VPN     string in a FLOWSTAT_A_CFG_POLICY nest:
+ *                                   `then permit tunnel ipsec-vpn VPN`
+ *                                   (policy-based VPN; action PERMIT)
+ */
+enum flowstat_attr_vpn {
+	FLOWSTAT_A_VPN_UNSPEC,
+	FLOWSTAT_A_VPN_NAME,
+	FLOWSTAT_A_VPN_BIND_IFACE,
+	FLOWSTAT_A_VPN_PEER_FAMILY,
+	FLOWSTAT_A_VPN_PEER,
+	__FLOWSTAT_A_VPN_MAX
+};
+#define FLOWSTAT_A_VPN_MAX (__FLOWSTAT_A_VPN_MAX - 1)
 
 #endif /* _UAPI_LINUX_FLOWSTAT_H */
