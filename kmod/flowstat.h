@@ -421,6 +421,7 @@ u8 fs_policy_action(const struct fs_config *cfg, u32 from, u32 to,
 
 /* zone.c */
 const struct fs_binding *fs_binding_find(const struct fs_view *v, int ifindex);
+bool fs_dev_answers_to(const struct net_device *dev, const char *name);
 int fs_view_publish(struct fs_net *fsn, struct fs_config *cfg);
 void fs_view_refresh(struct fs_net *fsn);
 void fs_view_destroy(struct fs_net *fsn);

@@ -1037,9 +1037,14 @@ int fs_hooks_start(struct fs_net *fsn)
 	err = nf_register_net_hooks(net, fs_nf_ops, ARRAY_SIZE(fs_nf_ops));
 	if (err)
 		goto err_v6;
+	err = fs_nat_proxy_hooks_register(net);
+	if (err)
+		goto err_hooks;
 	fsn->hooked = true;
 	return 0;
 
+err_hooks:
+	nf_unregister_net_hooks(net, fs_nf_ops, ARRAY_SIZE(fs_nf_ops));
 err_v6:
 	nf_defrag_ipv6_disable(net);
 err_v4:
@@ -1054,6 +1059,7 @@ void fs_hooks_stop(struct fs_net *fsn)
 
 	if (!fsn->hooked)
 		return;
+	fs_nat_proxy_hooks_unregister(net);
 	nf_unregister_net_hooks(net, fs_nf_ops, ARRAY_SIZE(fs_nf_ops));
 	nf_defrag_ipv6_disable(net);
 	nf_defrag_ipv4_disable(net);

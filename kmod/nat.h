@@ -118,12 +118,36 @@ struct fs_nat_rule {
 };
 
 /**
+ * struct fs_nat_proxy - `set security nat (proxy-arp|proxy-ndp) interface
+ * IF address ...`: the router answers ARP requests (IPv4) or neighbour
+ * solicitations (IPv6) for @lo to @hi received on IF
+ * @iface: Linux name or alias, as written; matched against the receiving
+ *	device per request (only for a request whose address is in range)
+ * @family: NFPROTO_IPV4 (proxy-arp) or NFPROTO_IPV6 (proxy-ndp)
+ * @plen: given as the prefix @lo/@plen; 0 otherwise
+ * @range: given as @lo to @hi (neither: the one address @lo)
+ * @lo: first address, network order
+ * @hi: last address (what @lo/@plen covers for a prefix)
+ */
+struct fs_nat_proxy {
+	char iface[FLOWSTAT_IFNAME_MAX];
+	u8 family;
+	u8 plen;
+	bool range;
+	union nf_inet_addr lo;
+	union nf_inet_addr hi;
+};
+
+/**
  * struct fs_nat_cfg - the NAT part of a configuration
  * @src_pairs: per zone pair (from * n_zones + to), the source rules in
  *	evaluation order; NULL where none
  * @static_from: per ingress zone, the static rules in order
  * @dst_from: per ingress zone, the destination rules in order
  * @n_static: static rules in all (a reverse translation looks at each)
+ * @proxy: proxy-arp and proxy-ndp ranges, in configured order
+ * @n_proxy_fam: how many of @proxy are IPv4 ([0]) and IPv6 ([1]), so that
+ *	a namespace without any answers for nothing at no cost
  */
 struct fs_nat_cfg {
 	u32 n_pools;
@@ -134,6 +158,9 @@ struct fs_nat_cfg {
 	struct fs_policy_list **static_from;
 	struct fs_policy_list **dst_from;
 	u32 n_static;
+	u32 n_proxy;
+	struct fs_nat_proxy *proxy;
+	u32 n_proxy_fam[2];
 };
 
 /* nat_cfg.c */
@@ -189,6 +216,13 @@ bool fs_nat_xlate(struct sk_buff *skb, unsigned int thoff,
 bool fs_nat_xlate_error(struct sk_buff *skb, unsigned int thoff,
 			unsigned int qthoff, const struct fs_tuple *outer,
 			const struct fs_tuple *quote);
+
+/* nat_proxy.c */
+int fs_nat_proxy_parse(struct fs_nat_cfg *nc, const struct nlmsghdr *nlh,
+		       struct netlink_ext_ack *extack);
+int fs_nat_proxy_fill(struct sk_buff *skb, const struct fs_nat_proxy *x);
+int fs_nat_proxy_hooks_register(struct net *net);
+void fs_nat_proxy_hooks_unregister(struct net *net);
 
 /* nat_nl.c */
 int fs_nl_nat_pool_dump(struct sk_buff *skb, struct netlink_callback *cb);

@@ -3,9 +3,7 @@
  * flowstat: the NAT part of a configuration: source pools and rules from a
  * CONFIG_SET request, written back for CONFIG_GET and the NAT dumps.
  *
- * Destination NAT, static NAT and proxy ARP/NDP are part of the contract
- * but not built yet: a request with any of them is refused with a message
- * that says so, rather than loaded and silently not applied.
+ * The proxy-arp/-ndp ranges are parsed and written back by nat_proxy.c.
  */
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -700,19 +698,12 @@ int fs_nat_parse(struct fs_config *cfg, const struct nlmsghdr *nlh,
 {
 	u32 np = fs_config_count_type(nlh, FLOWSTAT_A_CFG_NAT_POOL);
 	u32 nr = fs_config_count_type(nlh, FLOWSTAT_A_CFG_NAT_RULE);
+	u32 nx = fs_config_count_type(nlh, FLOWSTAT_A_CFG_NAT_PROXY);
 	const struct nlattr *nla;
 	struct fs_nat_cfg *nc;
 	int err, rem;
 
-	nlmsg_for_each_attr(nla, nlh, GENL_HDRLEN, rem) {
-		if (nla_type(nla) == FLOWSTAT_A_CFG_NAT_PROXY) {
-			NL_SET_ERR_MSG_ATTR(
-				extack, nla,
-				"proxy-arp and proxy-ndp are not implemented yet");
-			return -EOPNOTSUPP;
-		}
-	}
-	if (!np && !nr)
+	if (!np && !nr && !nx)
 		return 0;
 	if (np > FS_NAT_MAX_POOLS || nr > FS_NAT_MAX_RULES) {
 		NL_SET_ERR_MSG(extack, "too many NAT pools or rules");
@@ -740,6 +731,9 @@ int fs_nat_parse(struct fs_config *cfg, const struct nlmsghdr *nlh,
 		if (err)
 			return err;
 	}
+	err = fs_nat_proxy_parse(nc, nlh, extack);
+	if (err)
+		return err;
 	return fs_nat_build_pairs(cfg, nc);
 }
 
@@ -828,14 +822,17 @@ void fs_nat_cfg_free(struct fs_config *cfg)
 		}
 	kvfree(nc->pools);
 	kvfree(nc->rules);
+	kvfree(nc->proxy);
 	kfree(nc);
 	cfg->nat = NULL;
 }
 
-/* CONFIG_GET: pools first, then rules, one object per message. */
+/* CONFIG_GET: pools, rules, then proxy ranges, one object per message. */
 u32 fs_nat_n_objects(const struct fs_config *cfg)
 {
-	return cfg->nat ? cfg->nat->n_pools + cfg->nat->n_rules : 0;
+	const struct fs_nat_cfg *nc = cfg->nat;
+
+	return nc ? nc->n_pools + nc->n_rules + nc->n_proxy : 0;
 }
 
 /*
@@ -974,6 +971,12 @@ int fs_nat_fill_object(struct sk_buff *skb, const struct fs_config *cfg, u32 i)
 		if (!nest)
 			return -EMSGSIZE;
 		err = fs_nat_pool_fill(skb, &nc->pools[i]);
+	} else if (i >= nc->n_pools + nc->n_rules) {
+		nest = nla_nest_start(skb, FLOWSTAT_A_CFG_NAT_PROXY);
+		if (!nest)
+			return -EMSGSIZE;
+		err = fs_nat_proxy_fill(
+			skb, &nc->proxy[i - nc->n_pools - nc->n_rules]);
 	} else {
 		nest = nla_nest_start(skb, FLOWSTAT_A_CFG_NAT_RULE);
 		if (!nest)

@@ -44,8 +44,14 @@ static bool fs_str_is(const char *s, const char *name, size_t len)
 	return !strncmp(s, name, len) && s[len] == '\0';
 }
 
-/* Linux name, alias, or either of them with the Junos unit suffix ".0". */
-static bool fs_dev_answers_to(const struct net_device *dev, const char *name)
+/**
+ * fs_dev_answers_to() - whether @dev is the interface a configuration names
+ * @dev: the device
+ * @name: its Linux name, alias, or either with the Junos unit suffix ".0"
+ *
+ * Context: rcu_read_lock held (the alias is RCU-protected).
+ */
+bool fs_dev_answers_to(const struct net_device *dev, const char *name)
 {
 	const struct dev_ifalias *alias = rcu_dereference(dev->ifalias);
 	size_t len = strlen(name);
