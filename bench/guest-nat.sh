@@ -102,11 +102,15 @@ nat_wire() {
 	: >$cap
 	: >$err
 	unsink
-	ip netns exec $SV timeout 30 tcpdump -n -l -i eth0 -c 20 'udp and dst port 9' \
+	# Guest time leaps while tcpdump is read from the host (icount,
+	# sleep=off): its start may take minutes of guest time, so the bounds
+	# are generous (a start that missed the burst shows as 0 packets).
+	ip netns exec $SV timeout 1800 tcpdump -n -l -i eth0 -c 20 'udp and dst port 9' \
 		>$cap 2>$err &
 	pid=$!
-	for ((i = 0; i < 600; i++)); do
+	for ((i = 0; i < 6000; i++)); do
 		grep -q 'listening on' $err && break
+		kill -0 $pid 2>/dev/null || break
 		sleep 0.1
 	done
 	measure "$case" "$k" 20 >/dev/null || log "nat_wire: pktgen failed"

@@ -203,8 +203,10 @@ mode_start() {
 	nft)
 		ip netns exec $RT nft -f "$rules/nft$2.nft" || { log "nft -f nft$2.nft failed"; return 1; }
 		# the pool's fill must stay, as flowstat's udp-session timeout
-		# keeps it (one-way UDP: conntrack's "unreplied" timeout)
-		if [ "$2" = .pool ]; then
+		# keeps it (one-way UDP: conntrack's "unreplied" timeout), and
+		# snatnew's entries until guest-nat.sh has counted them (30 s
+		# of guest time pass quickly while files come from the host)
+		if [ "$2" = .pool ] || [ "$2" = .snat ]; then
 			ip netns exec $RT sysctl -qw net.netfilter.nf_conntrack_udp_timeout=86400 ||
 				{ log "nf_conntrack_udp_timeout"; return 1; }
 		fi
