@@ -13,10 +13,13 @@
 #   BENCH_RULES          directory with flowstat.conf, nft.nft and the --fill variants
 #   BENCH_CASES          cases, in order (default: warmup established oneway new denied scale);
 #                        also sess1k sess100k sess1m (session scale, bare and
-#                        flowstat only: one established flow with N live sessions)
+#                        flowstat only: one established flow with N live sessions);
+#                        snat snatnew pool10 pool90 (source NAT, below)
 #   BENCH_MODES          modes (default: bare nft flowstat)
 #   BENCH_PACKETS        packets per measurement (default 30000)
 #   BENCH_SCALE_PACKETS  packets per measurement of the scale case (default 3000)
+#   BENCH_POOL_PACKETS   packets per measurement of pool10 and pool90 (default 2000)
+#   BENCH_POOL           the pool of snat-pool.txt: "NAME ADDRESS PORTS"
 #   BENCH_REPEATS        measurements per case and mode (default 3)
 #   BENCH_IFACES         interface counts of the "ifread" case (default "10 1000")
 #   BENCH_PROFILE        directory: after the measurements, run each case and
@@ -42,6 +45,8 @@ cases=${BENCH_CASES:-warmup established oneway new denied scale}
 modes=${BENCH_MODES:-bare nft flowstat}
 packets=${BENCH_PACKETS:-30000}
 scale_packets=${BENCH_SCALE_PACKETS:-3000}
+pool_packets=${BENCH_POOL_PACKETS:-2000}
+read -r pool_name pool_addr pool_ports <<<"${BENCH_POOL:-bench-pool 10.0.99.1 60000}"
 repeats=${BENCH_REPEATS:-3}
 sink_mode=${BENCH_SINK:-host}
 ifaces=${BENCH_IFACES:-10 1000}
@@ -66,7 +71,8 @@ trap cleanup EXIT
 modprobe pktgen || die "modprobe pktgen"
 # global before 6.2, per namespace after (topo_up sets them there too)
 sysctl -qw net.ipv4.icmp_msgs_per_sec=0 net.ipv4.icmp_msgs_burst=0
-modprobe -a nf_conntrack nf_tables nft_ct nf_defrag_ipv4 nf_defrag_ipv6 ||
+modprobe -a nf_conntrack nf_tables nft_ct nf_defrag_ipv4 nf_defrag_ipv6 \
+	nf_nat nft_chain_nat nft_masq nft_nat ||
 	die "modprobe netfilter modules"
 # Default on a 2 GB guest: 65,536 entries; a roomy table whatever
 # --packets says.
@@ -194,7 +200,17 @@ prime() {
 mode_start() {
 	case $1 in
 	bare) ;;
-	nft) ip netns exec $RT nft -f "$rules/nft$2.nft" || { log "nft -f nft$2.nft failed"; return 1; } ;;
+	nft)
+		ip netns exec $RT nft -f "$rules/nft$2.nft" || { log "nft -f nft$2.nft failed"; return 1; }
+		# the pool's fill must stay, as flowstat's udp-session timeout
+		# keeps it (one-way UDP: conntrack's "unreplied" timeout), and
+		# snatnew's entries until guest-nat.sh has counted them (30 s
+		# of guest time pass quickly while files come from the host)
+		if [ "$2" = .pool ] || [ "$2" = .snat ]; then
+			ip netns exec $RT sysctl -qw net.netfilter.nf_conntrack_udp_timeout=86400 ||
+				{ log "nf_conntrack_udp_timeout"; return 1; }
+		fi
+		;;
 	flowstat)
 		insmod "$FLOWSTAT_KO" || { log "insmod $FLOWSTAT_KO failed"; return 1; }
 		"$FLOWSTAT" -n $RT load "$rules/flowstat$2.conf" >/dev/null ||
@@ -210,8 +226,9 @@ mode_stop() {
 }
 
 # --- cases ------------------------------------------------------------------
-# measure CASE K: one pktgen run of CASE; K (the measurement number) gives
-# it flows of its own. Prints "PPS SENT".
+# measure CASE K [COUNT]: one pktgen run of CASE; K (the measurement number)
+# gives it flows of its own. Prints "PPS SENT". COUNT (NAT cases) sends the
+# first COUNT packets of the same run again: nat_wire's sample.
 measure() {
 	local case=$1 k=$2
 	case $case in
@@ -223,9 +240,15 @@ measure() {
 	sess1k | sess100k | sess1m)
 		prime $((20000 + k)) >&2 || return 1
 		pg $CL "$packets" 10.0.1.2 10.0.2.2 "$(mac_r 1)" $((20000 + k)) $((20000 + k)) 9 ;;
-	new)
+	snat)
+		# (not again for nat_wire's sample: the flow is primed)
+		[ -n "${3:-}" ] || prime $((20000 + k)) >&2 || return 1
+		pg $CL "${3:-$packets}" 10.0.1.2 10.0.2.2 "$(mac_r 1)" $((20000 + k)) $((20000 + k)) 9 ;;
+	new | snatnew)
 		# a source address of its own: none of its 5-tuples seen before
-		pg $CL "$packets" "10.1.$((k / 250)).$((k % 250 + 1))" 10.0.2.2 "$(mac_r 1)" 10000 60000 9 ;;
+		pg $CL "${3:-$packets}" "10.1.$((k / 250)).$((k % 250 + 1))" 10.0.2.2 "$(mac_r 1)" 10000 60000 9 ;;
+	pool10 | pool90)
+		pg $CL "${3:-$pool_packets}" "10.1.$((k / 250)).$((k % 250 + 1))" 10.0.2.2 "$(mac_r 1)" 10000 60000 9 ;;
 	scale)
 		pg $CL "$scale_packets" "10.1.$((k / 250)).$((k % 250 + 1))" 10.0.2.2 "$(mac_r 1)" 10000 60000 9 ;;
 	denied)
@@ -247,9 +270,32 @@ sess_count() {
 	*) echo 0 ;;
 	esac
 }
+# pool_fill CASE: the pool's ports held by live sessions before the
+# measurement (pool10: 10%, pool90: 90%; made as the session scale cases
+# make theirs, from 10.3.0.1-21, never the measured burst's sources).
+pool_fill() {
+	case $1 in
+	pool10) echo $((pool_ports / 10)) ;;
+	pool90) echo $((pool_ports * 9 / 10)) ;;
+	*) echo 0 ;;
+	esac
+}
+# case_sfx CASE: the ruleset suffix of CASE (flowstat$SFX.conf, nft$SFX.nft)
+case_sfx() {
+	case $1 in
+	scale) echo .fill ;;
+	sess1k | sess100k | sess1m) echo .sess ;;
+	snat | snatnew) echo .snat ;;
+	pool10 | pool90) echo .pool ;;
+	esac
+}
 prepare() {
 	local case=$1 mode=$2 n r
 	n=$(sess_count "$case")
+	if [ "$(pool_fill "$case")" != 0 ]; then
+		pool_prepare "$case" "$mode"
+		return
+	fi
 	[ "$n" = 0 ] && return 0
 	r=$(pg $CL "$n" 10.3.0.1 10.0.2.2 "$(mac_r 1)" 10000 59999 9 10.3.0.21) || return 1
 	log "$case $mode: filled with $n packets (pktgen: $r)"
@@ -281,10 +327,9 @@ why_dropped() {
 # 1,000-packet backlog and the rest is dropped, cheaply: its rate then
 # counts packets nobody forwarded) is measured again, up to 3 times.
 run_one() {
-	local case=$1 mode=$2 rep=$3 k=$4 rxns=$SV rx0 rx1 r sfx='' want try
+	local case=$1 mode=$2 rep=$3 k=$4 rxns=$SV rx0 rx1 r sfx want try
 	[ "$case" = denied ] && rxns=$CL
-	[ "$case" = scale ] && sfx=.fill
-	[ "$(sess_count "$case")" != 0 ] && sfx=.sess
+	sfx=$(case_sfx "$case")
 	for try in 1 2 3; do
 		topo_up || die "topology"
 		if ! mode_start "$mode" "$sfx"; then
@@ -299,15 +344,22 @@ run_one() {
 			fi
 			rx1=$(rx_packets $rxns)
 			if [ "$mode" = flowstat ]; then why_dropped; fi
+			# the NAT cases: did the router translate? (after the
+			# figure; a failure fails the run, see guest-nat.sh)
+			case $sfx in
+			.snat | .pool) [ "${r%% *}" != 0 ] && nat_check "$case" "$mode" "$rep" "$k" "${r#* }" ;;
+			esac
 		fi
 		mode_stop "$mode"
 		topo_down
 		want=${r#* }
-		[ "$case" = established ] && want=$((want + 1))
+		[ "$case" = established ] || [ "$case" = snat ] && want=$((want + 1))
 		[ "$(sess_count "$case")" != 0 ] && want=$((want + 1))
 		[ "$case" = denied ] && [ "$mode" != bare ] && want=0
 		log "$case $mode #$rep: pps sent = $r, delivered $((rx1 - rx0)) of $want (attempt $try)"
 		[ "${r%% *}" != 0 ] && [ $((rx1 - rx0)) = "$want" ] && break
+		# nft drops what nf_nat finds no port for: not a backlog loss
+		[ "${r%% *}" != 0 ] && [ "$mode" = nft ] && [ "$sfx" = .pool ] && break
 	done
 	echo "$case $mode $rep $r $((rx1 - rx0)) $try" >>"$out"
 }
@@ -376,6 +428,8 @@ ms() {
 }
 # shellcheck source=guest-syn.sh
 . "$here/guest-syn.sh"
+# shellcheck source=guest-nat.sh
+. "$here/guest-nat.sh"
 
 # The warm-up first, once; then case by case, each repeat measuring every
 # mode in turn (bare, nft, flowstat, bare, nft, ...).
@@ -405,10 +459,9 @@ done
 # samples fall in proportion to the instructions each function executes;
 # no PMU is needed.
 profile_one() {
-	local case=$1 mode=$2 k=$3 sfx='' f
+	local case=$1 mode=$2 k=$3 sfx f
 	f=$BENCH_PROFILE/$case-$mode-$(uname -r)
-	[ "$case" = scale ] && sfx=.fill
-	[ "$(sess_count "$case")" != 0 ] && sfx=.sess
+	sfx=$(case_sfx "$case")
 	topo_up || die "topology"
 	mode_start "$mode" "$sfx" || die "profile: $mode"
 	quiesce

@@ -32,7 +32,14 @@ CASES = {
     "sess100k": ("one established flow, 100,000 live sessions", None, None),
     "sess1m": ("one established flow, 1,000,000 live sessions", None, None),
     "synflood": ("64-byte SYNs over the syn-flood threshold, virtio-net: drop pps", None, None),
+    "snat": ("one flow, established, source NAT to the egress interface "
+             "(nft: masquerade)", 0.95, None),
+    "snatnew": ("new session on every packet, source NAT with port translation "
+                "(nft: masquerade)", None, None),
+    "pool10": ("new sessions through a one-address pool, 10% of its ports held", None, None),
+    "pool90": ("new sessions through a one-address pool, 90% of its ports held", None, None),
 }
+POOL_TARGET = 0.95  # flowstat pool90 / pool10: "about 1.0"
 SESS_TARGET = 0.90  # flowstat at 1M sessions / flowstat at 1k sessions
 SPREAD_FLAG = 0.01
 IFREAD_TARGET_MS = 100
@@ -44,7 +51,7 @@ def main():
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--raw", required=True)
     ap.add_argument("--json", required=True)
-    for a in ("packets", "scale-packets", "repeats", "fill", "seconds"):
+    for a in ("packets", "scale-packets", "pool-packets", "repeats", "fill", "seconds"):
         ap.add_argument("--" + a, type=int, default=0)
     ap.add_argument("--sink", default="host")
     o = ap.parse_args()
@@ -54,6 +61,7 @@ def main():
     ifread = {}
     complete = False
     screen = []  # synflood: (rep, dropped by the screen, expected)
+    natchecks = []  # NAT cases: did the router translate (guest-nat.sh)
     with open(o.raw) as f:
         for line in f:
             w = line.split()
@@ -66,6 +74,11 @@ def main():
                     {"interfaces": int(w[1]), "rep": int(w[3]), "real_ms": int(w[4]),
                      "user_ms": int(w[5]), "sys_ms": int(w[6]),
                      "requests": int(w[7]), "shown": int(w[8])})
+                continue
+            if len(w) >= 5 and w[0] == "natcheck":
+                natchecks.append({"case": w[1], "mode": w[2], "rep": w[3],
+                                  "ok": w[4] != "fail", "status": w[4],
+                                  "what": " ".join(w[5:])})
                 continue
             if len(w) == 5 and w[0] == "synflood-screen":
                 screen.append((int(w[2]), int(w[3]), int(w[4])))
@@ -101,12 +114,15 @@ def main():
                     want = 0
                 else:
                     # the primed flow's first datagram (its reply goes back)
-                    primed = case == "established" or case.startswith("sess")
+                    primed = case in ("established", "snat") or case.startswith("sess")
                     want = r["sent"] + (1 if primed else 0)
                 if r["attempts"] > 1 and r["delivered"] == want:
                     notes.append(f"{case} {mode} #{r['rep']}: measured again "
                                  f"({r['attempts'] - 1} run(s) lost packets)")
-                if r["delivered"] != want:
+                if r["delivered"] != want and mode == "nft" and case.startswith("pool"):
+                    notes.append(f"{case} {mode} #{r['rep']}: {r['delivered']} packets "
+                                 f"delivered of {want}: nf_nat found no free port for the rest")
+                elif r["delivered"] != want:
                     problems.append(f"{case} {mode} #{r['rep']}: {r['delivered']} packets "
                                     f"delivered, expected {want}")
             res[case][mode] = e
@@ -118,6 +134,10 @@ def main():
         _, target, nft_ref = CASES.get(case, (None, None, None))
         fs = res[case].get("flowstat", {})
         nft = res[case].get("nft", {})
+        if case == "snatnew":
+            res[case]["target"] = "flowstat ratio > nft ratio"
+            if "ratio" in fs and "ratio" in nft:
+                res[case]["pass"] = fs["ratio"] > nft["ratio"]
         if case == "denied":
             res[case]["target"] = "flowstat drop pps >= nft drop pps"
             if "median_pps" in fs and "median_pps" in nft:
@@ -148,6 +168,18 @@ def main():
         for r, d, e in screen:
             if d != e:
                 problems.append(f"synflood flowstat #{r}: the screen dropped {d}, expected {e}")
+
+    for c in natchecks:
+        res.setdefault(c["case"], {}).setdefault("nat_checks", []).append(c)
+        if not c["ok"]:
+            problems.append(f"{c['case']} {c['mode']} #{c['rep']}: NAT check failed: {c['what']}")
+        elif c["status"] == "note":
+            notes.append(f"{c['case']} {c['mode']} #{c['rep']}: {c['what']}")
+    for case in ("snat", "snatnew", "pool10", "pool90"):
+        if "flowstat" in res.get(case, {}) and not any(
+                c["case"] == case and c["mode"] == "flowstat" and c["status"] == "ok"
+                for c in natchecks):
+            problems.append(f"{case}: no flowstat NAT check passed (did it translate?)")
 
     def pps(x):
         return f"{x:,.0f}" if x is not None else "-"
@@ -190,7 +222,8 @@ def main():
         name = f"scale ({o.fill:,})" if case == "scale" else case
         rows.append((name, pps(b.get("median_pps")), ratio(r.get("nft")),
                      ratio(r.get("flowstat")),
-                     f">= {r['target']:.2f}" if r.get("target") is not None else "-",
+                     (f">= {r['target']:.2f}" if isinstance(r["target"], float) else "> nft")
+                     if r.get("target") is not None else "-",
                      ("pass" if r["pass"] else "short") if "pass" in r else "-",
                      spread(case)))
     w = [max(len(str(x[i])) for x in rows + [hdr]) for i in range(len(hdr))]
@@ -214,6 +247,19 @@ def main():
             res[big]["target_vs_sess1k"] = SESS_TARGET
             print(f"session scale: flowstat {big} / sess1k = {sb / s1k:.3f} "
                   f"(target >= {SESS_TARGET:.2f})")
+    p10 = res.get("pool10", {})
+    p90 = res.get("pool90", {})
+    for mode in ("flowstat", "nft"):
+        a = p10.get(mode, {}).get("median_pps")
+        b = p90.get(mode, {}).get("median_pps")
+        if a and b:
+            p90[f"{mode}_vs_pool10"] = b / a
+            line = f"port allocation: {mode} pool90 / pool10 = {b:,.0f} / {a:,.0f} pps = {b / a:.3f}"
+            if mode == "flowstat":
+                p90["target_vs_pool10"] = POOL_TARGET
+                p90["pass"] = b / a >= POOL_TARGET
+                line += f" (target about 1.0, >= {POOL_TARGET:.2f}: {'pass' if p90['pass'] else 'short'})"
+            print(line)
     if ifread:
         print(f"\ncounter read: `flowstat show interfaces` over N zone interfaces, "
               f"guest ms (median of {o.repeats}); target user + sys <= {IFREAD_TARGET_MS} ms")
@@ -249,6 +295,7 @@ def main():
             "qemu": "-accel tcg,thread=single -icount shift=0,sleep=off -smp 1",
             "generator": "kernel pktgen in the client namespace, 64-byte UDP over veth",
             "packets": o.packets, "scale_packets": o.scale_packets,
+            "pool_packets": o.pool_packets,
             "repeats": o.repeats, "fill": o.fill, "sink": o.sink,
             "figure": "pktgen's pps; median of the repeats; ratios to bare in the same run",
         },
