@@ -251,6 +251,11 @@ enum fs_sess_flag {
 	FS_SESS_DEAD, /* unlinked, freed after a grace period */
 	FS_SESS_SEEN_REPLY,
 	FS_SESS_NAT, /* translated: the tuples are not each other's reverse */
+	/* what a packet of direction D has rewritten: bit + 2 * D */
+	FS_SESS_NAT_DST,
+	FS_SESS_NAT_SRC,
+	FS_SESS_NAT_DST_REPLY,
+	FS_SESS_NAT_SRC_REPLY,
 };
 
 /**

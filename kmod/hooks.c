@@ -785,11 +785,10 @@ static bool fs_nat_pre_dst(struct fs_session *s, enum fs_dir dir,
 	struct fs_tuple to, outer, q;
 	unsigned int qthoff;
 
+	if (!p->icmp_err && !test_bit(FS_SESS_NAT_DST + 2 * dir, &s->flags))
+		return true;
 	fs_tuple_invert(&s->th[!dir].t, &to);
 	if (!p->icmp_err) {
-		if (nf_inet_addr_cmp(&to.dst, &p->t.dst) &&
-		    to.dport == p->t.dport)
-			return true;
 		if (fs_nat_xlate(skb, p->thoff, &p->t, &to, false, true))
 			return true;
 		fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);
@@ -829,12 +828,8 @@ static bool fs_nat_pre_src(struct fs_session *s, enum fs_dir dir,
 	const struct iphdr *iph;
 	struct fs_tuple to;
 
-	if (p->icmp_err)
-		return true; /* done whole before routing */
-	fs_tuple_invert(&s->th[!dir].t, &to);
-	/* an echo identifier is both ports: the step before set it */
-	if (nf_inet_addr_cmp(&to.src, &p->t.src) &&
-	    (to.sport == p->t.sport || p->icmp))
+	/* an error was done whole before routing */
+	if (p->icmp_err || !test_bit(FS_SESS_NAT_SRC + 2 * dir, &s->flags))
 		return true;
 	/*
 	 * A packet whose hop limit runs out here is not forwarded: left as it
@@ -852,6 +847,7 @@ static bool fs_nat_pre_src(struct fs_session *s, enum fs_dir dir,
 			return false;
 		}
 	}
+	fs_tuple_invert(&s->th[!dir].t, &to);
 	if (fs_nat_xlate(skb, p->thoff, &p->t, &to, true, false))
 		return true;
 	fs_set_drop(r, FLOWSTAT_CTR_DROP_INCOMING_NAT_ERRORS);

@@ -200,6 +200,26 @@ void fs_tuple_invert(const struct fs_tuple *t, struct fs_tuple *r)
 	r->dport = t->sport;
 }
 
+/*
+ * Which side of each direction's packets a translation rewrites, decided
+ * once: a packet of direction D leaves with the reverse of the other
+ * direction's tuple.
+ */
+static void fs_sess_nat_flags(struct fs_session *s)
+{
+	int d;
+
+	__set_bit(FS_SESS_NAT, &s->flags);
+	for (d = FS_DIR_ORIG; d <= FS_DIR_REPLY; d++) {
+		const struct fs_tuple *t = &s->th[d].t, *o = &s->th[!d].t;
+
+		if (!nf_inet_addr_cmp(&t->dst, &o->src) || t->dport != o->sport)
+			__set_bit(FS_SESS_NAT_DST + 2 * d, &s->flags);
+		if (!nf_inet_addr_cmp(&t->src, &o->dst) || t->sport != o->dport)
+			__set_bit(FS_SESS_NAT_SRC + 2 * d, &s->flags);
+	}
+}
+
 /* A per-CPU sequence, so that no cache line is shared: unique, not dense. */
 static u64 fs_sess_new_id(struct fs_sessions *st)
 {
@@ -267,7 +287,7 @@ struct fs_session *fs_sess_create(struct fs_net *fsn, const struct fs_tuple *t,
 		s->th[FS_DIR_REPLY].t = nat->reply;
 		s->nat = nat->bind;
 		s->nat_rule = nat->rule;
-		__set_bit(FS_SESS_NAT, &s->flags);
+		fs_sess_nat_flags(s);
 	} else {
 		fs_tuple_invert(t, &s->th[FS_DIR_REPLY].t);
 	}
