@@ -809,6 +809,16 @@ udp_sink()
 	wait_until 5 port_listening "$1" u "$2"
 }
 
+# udp_echo NS PORT FILE: background UDP echo server (nat_udp.py) that
+# appends "ADDR PORT" of each sender, as it sees it, to FILE. Python starts
+# slowly under TCG on a loaded host: up to 30 s.
+udp_echo()
+{
+	: >"$3"
+	bg "$1" "$PYTHON" "$FS_SELFTESTS_DIR/nat_udp.py" serve "$2" "$3"
+	wait_until 30 port_listening "$1" u "$2"
+}
+
 # tcp_sink NS PORT FILE: background listener appending what it receives.
 tcp_sink()
 {

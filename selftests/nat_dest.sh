@@ -30,9 +30,7 @@ U=$IF_UNTRUST
 D=$IF_NOZONE
 UDP="$FS_SELFTESTS_DIR/nat_udp.py"
 for ns in B C; do
-	: >"$FS_TMP/$ns.log"
-	bg "${!ns}" "$PYTHON" "$UDP" serve 7000 "$FS_TMP/$ns.log"
-	wait_until 5 port_listening "${!ns}" u 7000 || ktap_bail "no echo server on $ns"
+	udp_echo "${!ns}" 7000 "$FS_TMP/$ns.log" || ktap_bail "no echo server on $ns"
 done
 
 DN="set security nat destination"

@@ -35,10 +35,7 @@ U=$IF_UNTRUST
 X=$IF_NOZONE
 UDP="$FS_SELFTESTS_DIR/nat_udp.py"
 LOG=$FS_TMP/b.log
-: >"$LOG"
-bg "$B" "$PYTHON" "$UDP" serve 7000 "$LOG"
-# python starts slowly under TCG on a loaded host
-wait_until 30 port_listening "$B" u 7000 || ktap_bail "no echo server on B"
+udp_echo "$B" 7000 "$LOG" || ktap_bail "no echo server on B"
 
 ip -n "$C" -batch - <<-EOF || ktap_bail "cannot set up C's on-link routes"
 	route add 10.0.2.100/32 dev eth0
