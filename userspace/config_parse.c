@@ -27,18 +27,24 @@ static const char *kw_word(const char *kw)
 static void perr(struct pstate *ps, int col, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void perr(struct pstate *ps, int col, const char *fmt, ...)
+static void vperr(struct pstate *ps, int col, const char *fmt, va_list ap)
 {
-	va_list ap;
 	char *msg;
 
-	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
-	va_end(ap);
 	fs_diag_add(ps->d, ps->line, col, "%s", msg ? msg : "out of memory");
 	free(msg);
 	ps->err = true;
+}
+
+static void perr(struct pstate *ps, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vperr(ps, col, fmt, ap);
+	va_end(ap);
 }
 
 static uint64_t hash_str(const char *s)
@@ -1217,14 +1223,10 @@ static void validate(struct pstate *ps)
 void fs_p_err(struct pstate *ps, int col, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
+	vperr(ps, col, fmt, ap);
 	va_end(ap);
-	perr(ps, col, "%s", msg ? msg : "out of memory");
-	free(msg);
 }
 
 const struct tok *fs_p_cur(struct pstate *ps)
